@@ -1,0 +1,30 @@
+//! `phonestorm`: the command-line face of the library.
+//!
+//! Each group of subcommands lives in its own module; `main` only dispatches.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Lead enrichment with phone intelligence, and compliant outreach.
+#[derive(Parser)]
+#[command(name = "phonestorm", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the version of the numbering data.
+    DataVersion,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::DataVersion => {
+            println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
+            ExitCode::SUCCESS
+        }
+    }
+}

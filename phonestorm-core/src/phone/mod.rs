@@ -1,0 +1,14 @@
+//! The phone pipeline: NANP rules, normalisation, finding in text and HTML,
+//! classification and scoring.
+
+pub mod classify;
+pub mod html;
+pub mod nanp;
+/// Generated area-code table (see `scripts/gen_nanp.py`).
+pub mod nanp_data;
+pub mod normalize;
+pub mod score;
+pub mod text;
+pub mod types;
+
+pub use types::*;

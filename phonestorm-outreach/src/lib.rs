@@ -1,0 +1,1 @@
+//! Async outreach engine around `phonestorm-core` (being written).

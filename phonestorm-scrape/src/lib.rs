@@ -1,0 +1,1 @@
+//! Async enrichment engine around `phonestorm-core` (being written).
