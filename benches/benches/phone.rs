@@ -17,7 +17,9 @@ fn phone(c: &mut Criterion) {
     let corpus = corpus::build(1 << 20, 1 << 20, 1000, 0x5EED_2026);
 
     let mut g = c.benchmark_group("text");
-    g.throughput(Throughput::Bytes(corpus::total_bytes(&corpus.text_docs) as u64));
+    g.throughput(Throughput::Bytes(
+        corpus::total_bytes(&corpus.text_docs) as u64
+    ));
     g.bench_function("find_in_text", |b| {
         b.iter(|| {
             corpus
@@ -30,14 +32,20 @@ fn phone(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("html");
-    g.throughput(Throughput::Bytes(corpus::total_bytes(&corpus.html_docs) as u64));
+    g.throughput(Throughput::Bytes(
+        corpus::total_bytes(&corpus.html_docs) as u64
+    ));
     let opts = phone::html::HtmlOptions::default();
     g.bench_function("extract_html", |b| {
         b.iter(|| {
             corpus
                 .html_docs
                 .iter()
-                .map(|d| phone::html::extract_html(black_box(d), &opts).sightings.len())
+                .map(|d| {
+                    phone::html::extract_html(black_box(d), &opts)
+                        .sightings
+                        .len()
+                })
                 .sum::<usize>()
         })
     });
@@ -70,7 +78,11 @@ fn phone(c: &mut Criterion) {
     for (name, input) in pathological::html_inputs() {
         g.throughput(Throughput::Bytes(input.len() as u64));
         g.bench_function(format!("html/{name}"), |b| {
-            b.iter(|| phone::html::extract_html(black_box(&input), &opts).sightings.len())
+            b.iter(|| {
+                phone::html::extract_html(black_box(&input), &opts)
+                    .sightings
+                    .len()
+            })
         });
     }
     g.finish();

@@ -98,13 +98,14 @@ def main():
         pass
     if first:
         print("\n### First call in a fresh process (median of runs)\n")
-        print("| engine | runs | first normalise (ms) | first extraction (ms) | total (ms) |")
-        print("|---|---:|---:|---:|---:|")
+        print("| engine | runs | first normalise (ms) | first extraction (ms) | total, wall (ms) | total, CPU (ms) |")
+        print("|---|---:|---:|---:|---:|---:|")
         for eng, js in first.items():
             n = statistics.median(j["first_normalize_us"] for j in js) / 1e3
             e = statistics.median(j["first_extract_us"] for j in js) / 1e3
             t = statistics.median(j["first_normalize_us"] + j["first_extract_us"] for j in js) / 1e3
-            print(f"| {eng} | {len(js)} | {n:.3f} | {e:.3f} | {t:.3f} |")
+            c = statistics.median(j["cpu_us"] for j in js) / 1e3
+            print(f"| {eng} | {len(js)} | {n:.3f} | {e:.3f} | {t:.3f} | {c:.3f} |")
 
     print("\n### Targets\n")
     print("| target | measured | met |")

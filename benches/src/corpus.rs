@@ -11,10 +11,7 @@ pub const NUMBERS: &str = include_str!("../data/numbers.txt");
 
 /// The numbers of [`NUMBERS`] as E.164 strings.
 pub fn numbers() -> Vec<&'static str> {
-    NUMBERS
-        .lines()
-        .filter(|l| l.starts_with('+'))
-        .collect()
+    NUMBERS.lines().filter(|l| l.starts_with('+')).collect()
 }
 
 /// SplitMix64: small, deterministic, good enough for test data.
@@ -39,8 +36,8 @@ impl Rng {
         (self.next_u64() % n as u64) as usize
     }
     /// One element of a non-empty slice.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
     /// True with probability `p` percent.
     pub fn chance(&mut self, percent: usize) -> bool {
@@ -84,7 +81,10 @@ pub fn written(e164: &str, style: usize) -> String {
         6 => format!("{a} {n} {x}"),
         7 => format!("+1-{a}-{n}-{x}"),
         8 => format!("({a}){n}-{x}"),
-        9 => format!("{a}-{n}-{x} ext. {}", 100 + (x.as_bytes()[3] - b'0') as usize * 7),
+        9 => format!(
+            "{a}-{n}-{x} ext. {}",
+            100 + (x.as_bytes()[3] - b'0') as usize * 7
+        ),
         _ => format!("1 ({a}) {n}-{x}"),
     }
 }
@@ -147,18 +147,49 @@ fn distractor(rng: &mut Rng) -> String {
     let a = rng.below(9000) + 1000;
     let b = rng.below(9000) + 1000;
     match rng.below(12) {
-        0 => format!("Posted on 2024-{:02}-{:02}.", rng.below(12) + 1, rng.below(28) + 1),
-        1 => format!("Offer valid until {:02}/{:02}/2025.", rng.below(12) + 1, rng.below(28) + 1),
-        2 => format!("Open Mon-Fri 8:30 AM - {}:00 PM, Sat 9:00 AM - 1:00 PM.", rng.below(4) + 4),
-        3 => format!("Packages start at ${},{:03}.99 including installation.", rng.below(9) + 1, rng.below(1000)),
-        4 => format!("Visit us at {} Main St, Suite {}, Springfield, IL 62704-{b}.", a, rng.below(400) + 100),
+        0 => format!(
+            "Posted on 2024-{:02}-{:02}.",
+            rng.below(12) + 1,
+            rng.below(28) + 1
+        ),
+        1 => format!(
+            "Offer valid until {:02}/{:02}/2025.",
+            rng.below(12) + 1,
+            rng.below(28) + 1
+        ),
+        2 => format!(
+            "Open Mon-Fri 8:30 AM - {}:00 PM, Sat 9:00 AM - 1:00 PM.",
+            rng.below(4) + 4
+        ),
+        3 => format!(
+            "Packages start at ${},{:03}.99 including installation.",
+            rng.below(9) + 1,
+            rng.below(1000)
+        ),
+        4 => format!(
+            "Visit us at {} Main St, Suite {}, Springfield, IL 62704-{b}.",
+            a,
+            rng.below(400) + 100
+        ),
         5 => format!("Your order #{a}{b}{:02} has shipped.", rng.below(100)),
         6 => format!("Invoice INV-2024-{a}{b} is due in 30 days."),
         7 => format!("Contractor licence CSLB #{}{}.", rng.below(900) + 100, a),
-        8 => format!("Status page: server 192.168.{}.{} running version {}.{}.{}.", rng.below(256), rng.below(256), rng.below(10), rng.below(30), rng.below(100)),
+        8 => format!(
+            "Status page: server 192.168.{}.{} running version {}.{}.{}.",
+            rng.below(256),
+            rng.below(256),
+            rng.below(10),
+            rng.below(30),
+            rng.below(100)
+        ),
         9 => format!("Find us at 40.{:04}, -74.{:04} on the map.", a, b),
         10 => format!("Tracking number 1Z{}AA{}{}{}.", a, b, a, rng.below(100)),
-        _ => format!("Serving {},{:03} happy customers since {}.", rng.below(90) + 10, rng.below(1000), 1950 + rng.below(70)),
+        _ => format!(
+            "Serving {},{:03} happy customers since {}.",
+            rng.below(90) + 10,
+            rng.below(1000),
+            1950 + rng.below(70)
+        ),
     }
 }
 
@@ -184,7 +215,7 @@ pub fn build(text_bytes: usize, html_bytes: usize, normalize_count: usize, seed:
         c.html_truth.push(truth);
     }
     for i in 0..normalize_count {
-        let e = *rng.pick(&pool);
+        let e = rng.pick(&pool);
         // The ext. form is left out: normalise inputs are one number, no extension.
         let style = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10][i % 10];
         c.normalize_inputs.push(written(e, style));
@@ -206,7 +237,7 @@ fn text_doc(rng: &mut Rng, pool: &[&str]) -> (String, Vec<String>) {
             if rng.chance(12) {
                 doc.push_str(&distractor(rng));
             } else if rng.chance(9) {
-                let e = *rng.pick(pool);
+                let e = rng.pick(pool);
                 let lead = rng.pick(CALL_LEADS);
                 doc.push_str(&format!("{lead} {}.", written(e, rng.below(11))));
                 truth.push(e.to_string());
@@ -227,10 +258,10 @@ fn html_escape(s: &str) -> String {
 fn html_doc(rng: &mut Rng, pool: &[&str]) -> (String, Vec<String>) {
     let biz = html_escape(rng.pick(BUSINESSES));
     let city = rng.pick(CITIES);
-    let main = *rng.pick(pool);
+    let main = rng.pick(pool);
     let mut truth = vec![main.to_string()];
     let digits = &main[2..];
-    let page = *rng.pick(&["", "contact", "about-us", "services"]);
+    let page = rng.pick(&["", "contact", "about-us", "services"]);
     let mut h = String::with_capacity(16 * 1024);
     h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -272,19 +303,33 @@ fn html_doc(rng: &mut Rng, pool: &[&str]) -> (String, Vec<String>) {
     h.push_str(&format!("<main>\n<h1>{biz} &ndash; Serving {city}</h1>\n"));
     let sections = 3 + rng.below(4);
     for _ in 0..sections {
-        h.push_str(&format!("<section>\n<h2>{}</h2>\n", rng.pick(&["Our Services", "Why Choose Us", "Testimonials", "Service Area", "Financing", "Our Team"])));
+        h.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n",
+            rng.pick(&[
+                "Our Services",
+                "Why Choose Us",
+                "Testimonials",
+                "Service Area",
+                "Financing",
+                "Our Team"
+            ])
+        ));
         for _ in 0..(2 + rng.below(3)) {
             h.push_str("<p>");
             for _ in 0..(2 + rng.below(4)) {
                 if rng.chance(15) {
                     h.push_str(&distractor(rng));
                 } else if rng.chance(6) {
-                    let e = *rng.pick(pool);
+                    let e = rng.pick(pool);
                     let w = written(e, rng.below(9));
                     // Sometimes split across inline tags, as page builders do.
                     if rng.chance(30) {
                         let cut = w.len() / 2;
-                        h.push_str(&format!("{} <strong>{}</strong>.", rng.pick(CALL_LEADS), split_tags(&w, cut)));
+                        h.push_str(&format!(
+                            "{} <strong>{}</strong>.",
+                            rng.pick(CALL_LEADS),
+                            split_tags(&w, cut)
+                        ));
                     } else {
                         h.push_str(&format!("{} {w}.", rng.pick(CALL_LEADS)));
                     }
@@ -301,7 +346,7 @@ fn html_doc(rng: &mut Rng, pool: &[&str]) -> (String, Vec<String>) {
         h.push_str("</section>\n");
     }
     h.push_str("</main>\n<!-- old number, do not show: 312-555-0187 -->\n");
-    let fax = *rng.pick(pool);
+    let fax = rng.pick(pool);
     h.push_str(&format!(
         "<footer class=\"site-footer\"><div class=\"footer-contact\"><p>{biz}<br>{} Main St<br>{city}</p><p>Phone: <a href=\"tel:{}\">{}</a><br>Fax: {}</p></div>\n<p class=\"copyright\">&copy; 2025 {biz}. All rights reserved.</p></footer>\n",
         rng.below(9000) + 100,

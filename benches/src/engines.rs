@@ -29,14 +29,20 @@ pub fn phonestorm_html(html: &str) -> Vec<String> {
 #[cfg(feature = "phonestorm")]
 /// phonestorm's normaliser (region US).
 pub fn phonestorm_normalize(input: &str) -> Option<String> {
-    phone::normalize::normalize(input, "US").ok().map(|n| n.e164)
+    phone::normalize::normalize(input, "US")
+        .ok()
+        .map(|n| n.e164)
 }
 
 /// rlibphonenumber's PhoneNumberMatcher (region US, leniency Valid: the library default).
 pub fn rlib_find(text: &str) -> Vec<String> {
     use rlibphonenumber::phonenumber_matcher::FindNumberExt;
     text.find_phone_numbers_with_preferred_region(rlibphonenumber::Region::US)
-        .map(|m| m.number.format_as(rlibphonenumber::PhoneNumberFormat::E164).into_owned())
+        .map(|m| {
+            m.number
+                .format_as(rlibphonenumber::PhoneNumberFormat::E164)
+                .into_owned()
+        })
         .collect()
 }
 
@@ -44,7 +50,10 @@ pub fn rlib_find(text: &str) -> Vec<String> {
 pub fn rlib_normalize(input: &str) -> Option<String> {
     rlibphonenumber::PhoneNumber::parse(input, Some(rlibphonenumber::Region::US))
         .ok()
-        .map(|n| n.format_as(rlibphonenumber::PhoneNumberFormat::E164).into_owned())
+        .map(|n| {
+            n.format_as(rlibphonenumber::PhoneNumberFormat::E164)
+                .into_owned()
+        })
 }
 
 /// The `phonenumber` crate's parse + E.164 format (region US). It has no text matcher.

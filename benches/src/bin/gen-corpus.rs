@@ -26,8 +26,14 @@ fn main() -> std::io::Result<()> {
     fs::write(out.join("text.truth"), truth(&c.text_truth))?;
     fs::write(out.join("html.corpus"), c.html_docs.join("\u{1e}"))?;
     fs::write(out.join("html.truth"), truth(&c.html_truth))?;
-    fs::write(out.join("normalize.txt"), c.normalize_inputs.join("\n") + "\n")?;
-    fs::write(out.join("normalize.truth"), c.normalize_truth.join("\n") + "\n")?;
+    fs::write(
+        out.join("normalize.txt"),
+        c.normalize_inputs.join("\n") + "\n",
+    )?;
+    fs::write(
+        out.join("normalize.truth"),
+        c.normalize_truth.join("\n") + "\n",
+    )?;
     eprintln!(
         "corpus: {} text docs ({} B, {} numbers), {} pages ({} B, {} numbers), {} normalise inputs",
         c.text_docs.len(),

@@ -8,22 +8,47 @@ fn main() {
     use phonestorm_core::phone;
     use std::{hint::black_box, time::Instant};
 
-    let limit: f64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(1000.0);
+    let limit: f64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000.0);
     let mut slow = 0;
-    println!("{:<6} {:<18} {:>9} {:>8} {:>8}", "kind", "input", "bytes", "ms", "found");
+    println!(
+        "{:<6} {:<18} {:>9} {:>8} {:>8}",
+        "kind", "input", "bytes", "ms", "found"
+    );
     for (name, input) in pathological::text_inputs() {
         let t = Instant::now();
         let n = black_box(phone::text::find_in_text(black_box(&input))).len();
         let ms = t.elapsed().as_secs_f64() * 1e3;
         slow += usize::from(ms > limit);
-        println!("{:<6} {:<18} {:>9} {:>8.1} {:>8}", "text", name, input.len(), ms, n);
+        println!(
+            "{:<6} {:<18} {:>9} {:>8.1} {:>8}",
+            "text",
+            name,
+            input.len(),
+            ms,
+            n
+        );
     }
     for (name, input) in pathological::html_inputs() {
         let t = Instant::now();
-        let n = black_box(phone::html::extract_html(black_box(&input), &Default::default())).sightings.len();
+        let n = black_box(phone::html::extract_html(
+            black_box(&input),
+            &Default::default(),
+        ))
+        .sightings
+        .len();
         let ms = t.elapsed().as_secs_f64() * 1e3;
         slow += usize::from(ms > limit);
-        println!("{:<6} {:<18} {:>9} {:>8.1} {:>8}", "html", name, input.len(), ms, n);
+        println!(
+            "{:<6} {:<18} {:>9} {:>8.1} {:>8}",
+            "html",
+            name,
+            input.len(),
+            ms,
+            n
+        );
     }
     if slow > 0 {
         eprintln!("{slow} input(s) over {limit} ms");
