@@ -13,4 +13,5 @@ pub mod text;
 pub mod types;
 
 pub use error::PhoneError;
+pub use score::LeadPhoneFields;
 pub use types::*;

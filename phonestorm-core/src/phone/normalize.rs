@@ -73,7 +73,7 @@ pub fn normalize(input: &str, region: &str) -> Result<PhoneNumber, PhoneError> {
     } else if nanp_region {
         if digits.starts_with(b"011") && digits.len() > 3 {
             international(&scan, 3)?
-        } else if digits.len() == 11 && digits[0] == b'1' {
+        } else if digits.len() >= 11 && digits[0] == b'1' {
             nanp_e164(&scan, 1)?
         } else {
             nanp_e164(&scan, 0)?
@@ -420,6 +420,10 @@ fn with_metadata(
         return Err(PhoneError::InvalidInternational);
     }
     let e164 = number.format().mode(phonenumber::Mode::E164).to_string();
+    if e164.len() > 16 {
+        // E.164 allows at most 15 digits; the metadata accepts a few longer ranges.
+        return Err(PhoneError::InvalidInternational);
+    }
     if e164.starts_with("+1") {
         // A non-NANP default region that dialled into +1: apply our own NANP rules.
         let bytes = e164.as_bytes();
