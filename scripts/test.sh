@@ -53,7 +53,8 @@ step() {
     echo "    \$ $*"
     t0=$(date +%s)
     set +e
-    "$@"
+    # A subshell with errexit, so a shell function stops at its first failing command.
+    (set -e; "$@")
     rc=$?
     set -e
     t1=$(date +%s)
