@@ -226,7 +226,8 @@ fn lex(b: &[u8], i: usize) -> Option<(Tok, usize)> {
             let (c1, c2) = (*b.get(i + 1)?, *b.get(i + 2)?);
             let t = match (c1, c2) {
                 (0x80, 0x80..=0x8A) | (0x80, 0xAF) | (0x81, 0x9F) => Tok::Space,
-                (0x80, 0x8B..=0x8D) | (0x81, 0xA0) => Tok::Invisible,
+                (0x80, 0x8B..=0x8F) | (0x80, 0xAA..=0xAE) => Tok::Invisible,
+                (0x81, 0xA0..=0xA4) | (0x81, 0xA6..=0xA9) => Tok::Invisible,
                 (0x80, 0x90..=0x95) | (0x88, 0x92) => Tok::Dash,
                 _ => return None,
             };
@@ -699,7 +700,10 @@ impl Scanner<'_> {
             {
                 continue;
             }
-            if k + used == self.groups.len() && !self.clean_after(end) {
+            if k + used == self.groups.len()
+                && parse_extension(self.bytes, end).is_none()
+                && !self.clean_after(end)
+            {
                 continue;
             }
             if self.intl_attempts >= MAX_INTL_ATTEMPTS {
@@ -707,7 +711,14 @@ impl Scanner<'_> {
             }
             self.intl_attempts += 1;
             let raw = &self.text[start..end];
-            if let Some(number) = normalize_international(raw) {
+            if let Some(mut number) = normalize_international(raw) {
+                let mut end = end;
+                if k + used == self.groups.len()
+                    && let Some((ext, ext_end)) = parse_extension(self.bytes, end)
+                {
+                    number.extension = Some(ext);
+                    end = ext_end;
+                }
                 self.push(start, end, number);
                 return Some((used, end));
             }
@@ -972,9 +983,10 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// International numbers are handed to the general normaliser.
-fn normalize_international(_raw: &str) -> Option<PhoneNumber> {
-    None
+/// International numbers are handed to the general normaliser (the `phonenumber` crate's
+/// metadata, loaded once per process on first use).
+fn normalize_international(raw: &str) -> Option<PhoneNumber> {
+    super::normalize::normalize(raw, "US").ok()
 }
 
 #[cfg(test)]
