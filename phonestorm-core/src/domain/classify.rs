@@ -51,31 +51,107 @@ impl Default for DomainConfig {
     fn default() -> Self {
         DomainConfig {
             social: strings(&[
-                "facebook.com", "fb.com", "fb.me", "instagram.com", "twitter.com", "x.com",
-                "linkedin.com", "tiktok.com", "youtube.com", "youtu.be", "pinterest.com",
-                "threads.net", "snapchat.com", "linktr.ee", "wa.me", "whatsapp.com", "tumblr.com",
+                "facebook.com",
+                "fb.com",
+                "fb.me",
+                "instagram.com",
+                "twitter.com",
+                "x.com",
+                "linkedin.com",
+                "tiktok.com",
+                "youtube.com",
+                "youtu.be",
+                "pinterest.com",
+                "threads.net",
+                "snapchat.com",
+                "linktr.ee",
+                "wa.me",
+                "whatsapp.com",
+                "tumblr.com",
                 "vimeo.com",
             ]),
             directories: strings(&[
-                "yelp.com", "angi.com", "angieslist.com", "bbb.org", "yellowpages.com", "yp.com",
-                "mapquest.com", "manta.com", "nextdoor.com", "thumbtack.com", "houzz.com",
-                "homeadvisor.com", "porch.com", "google.com/maps", "maps.google.com",
-                "business.google.com", "g.page", "goo.gl/maps", "maps.app.goo.gl", "bing.com/maps",
-                "apple.com/maps", "maps.apple.com", "foursquare.com", "tripadvisor.com",
-                "superpages.com", "citysearch.com", "chamberofcommerce.com", "bizapedia.com",
-                "buzzfile.com", "dexknows.com", "merchantcircle.com", "hotfrog.com", "birdeye.com",
-                "expertise.com", "bark.com", "local.com", "zillow.com", "realtor.com",
-                "trulia.com", "redfin.com", "healthgrades.com", "zocdoc.com", "vitals.com",
-                "opentable.com", "groupon.com", "alignable.com", "brownbook.net",
-                "whitepages.com", "opencorporates.com", "dnb.com", "crunchbase.com",
-                "indeed.com", "glassdoor.com", "yellowbook.com", "n49.com", "cylex.us.com",
-                "showmelocal.com", "angi.es", "buildzoom.com", "networx.com", "fixr.com",
+                "yelp.com",
+                "angi.com",
+                "angieslist.com",
+                "bbb.org",
+                "yellowpages.com",
+                "yp.com",
+                "mapquest.com",
+                "manta.com",
+                "nextdoor.com",
+                "thumbtack.com",
+                "houzz.com",
+                "homeadvisor.com",
+                "porch.com",
+                "google.com/maps",
+                "maps.google.com",
+                "business.google.com",
+                "g.page",
+                "goo.gl/maps",
+                "maps.app.goo.gl",
+                "bing.com/maps",
+                "apple.com/maps",
+                "maps.apple.com",
+                "foursquare.com",
+                "tripadvisor.com",
+                "superpages.com",
+                "citysearch.com",
+                "chamberofcommerce.com",
+                "bizapedia.com",
+                "buzzfile.com",
+                "dexknows.com",
+                "merchantcircle.com",
+                "hotfrog.com",
+                "birdeye.com",
+                "expertise.com",
+                "bark.com",
+                "local.com",
+                "zillow.com",
+                "realtor.com",
+                "trulia.com",
+                "redfin.com",
+                "healthgrades.com",
+                "zocdoc.com",
+                "vitals.com",
+                "opentable.com",
+                "groupon.com",
+                "alignable.com",
+                "brownbook.net",
+                "whitepages.com",
+                "opencorporates.com",
+                "dnb.com",
+                "crunchbase.com",
+                "indeed.com",
+                "glassdoor.com",
+                "yellowbook.com",
+                "n49.com",
+                "cylex.us.com",
+                "showmelocal.com",
+                "angi.es",
+                "buildzoom.com",
+                "networx.com",
+                "fixr.com",
             ]),
             site_builders: strings(&[
-                "wixsite.com", "blogspot.com", "weebly.com", "squarespace.com",
-                "godaddysites.com", "business.site", "wordpress.com", "square.site",
-                "webflow.io", "carrd.co", "mystrikingly.com", "jimdosite.com", "site123.me",
-                "myshopify.com", "wix.com", "editorx.io", "ueniweb.com", "durablesites.com",
+                "wixsite.com",
+                "blogspot.com",
+                "weebly.com",
+                "squarespace.com",
+                "godaddysites.com",
+                "business.site",
+                "wordpress.com",
+                "square.site",
+                "webflow.io",
+                "carrd.co",
+                "mystrikingly.com",
+                "jimdosite.com",
+                "site123.me",
+                "myshopify.com",
+                "wix.com",
+                "editorx.io",
+                "ueniweb.com",
+                "durablesites.com",
             ]),
         }
     }
@@ -125,9 +201,16 @@ pub fn analyze(input: &str, config: &DomainConfig) -> Result<DomainInfo, DomainE
     let path = path_of(input);
     let (registrable_domain, suffix, private) = registrable(&host)?;
 
-    let hit = |list: &[String]| list.iter().any(|e| entry_matches(&e.to_ascii_lowercase(), &host, &path));
+    let hit = |list: &[String]| {
+        list.iter()
+            .any(|e| entry_matches(&e.to_ascii_lowercase(), &host, &path))
+    };
     if hit(&config.social) || hit(&config.directories) {
-        let kind = if hit(&config.social) { SiteKind::Social } else { SiteKind::Directory };
+        let kind = if hit(&config.social) {
+            SiteKind::Social
+        } else {
+            SiteKind::Directory
+        };
         let first = path
             .split('/')
             .find(|seg| !seg.is_empty())
@@ -136,16 +219,29 @@ pub fn analyze(input: &str, config: &DomainConfig) -> Result<DomainInfo, DomainE
             Some(seg) => format!("{registrable_domain}/{seg}"),
             None => registrable_domain.clone(),
         };
-        return Ok(DomainInfo { host, domain: registrable_domain, suffix, kind, identity });
+        return Ok(DomainInfo {
+            host,
+            domain: registrable_domain,
+            suffix,
+            kind,
+            identity,
+        });
     }
 
     for builder in &config.site_builders {
         let b = builder.to_ascii_lowercase();
         let builder_label = b.split('.').next().unwrap_or("");
-        let private_match = private && !builder_label.is_empty() && suffix.split('.').next() == Some(builder_label);
+        let private_match =
+            private && !builder_label.is_empty() && suffix.split('.').next() == Some(builder_label);
         if suffix == b || private_match {
             let domain = registrable_domain.clone();
-            return Ok(DomainInfo { host, identity: domain.clone(), domain, suffix, kind: SiteKind::SiteBuilder });
+            return Ok(DomainInfo {
+                host,
+                identity: domain.clone(),
+                domain,
+                suffix,
+                kind: SiteKind::SiteBuilder,
+            });
         }
         if let Some(rest) = host.strip_suffix(&format!(".{b}")) {
             // Not in the list: the business's site is the label just left of the builder.
@@ -154,10 +250,22 @@ pub fn analyze(input: &str, config: &DomainConfig) -> Result<DomainInfo, DomainE
                 break;
             }
             let domain = format!("{label}.{b}");
-            return Ok(DomainInfo { host, identity: domain.clone(), domain, suffix, kind: SiteKind::SiteBuilder });
+            return Ok(DomainInfo {
+                host,
+                identity: domain.clone(),
+                domain,
+                suffix,
+                kind: SiteKind::SiteBuilder,
+            });
         }
     }
-    Ok(DomainInfo { host, identity: registrable_domain.clone(), domain: registrable_domain, suffix, kind: SiteKind::Own })
+    Ok(DomainInfo {
+        host,
+        identity: registrable_domain.clone(),
+        domain: registrable_domain,
+        suffix,
+        kind: SiteKind::Own,
+    })
 }
 
 /// The path of a URL-ish input (`/maps/place/x`), empty when none.
@@ -183,8 +291,14 @@ mod tests {
     fn seed_examples() {
         let cfg = DomainConfig::default();
         for (url, kind) in [
-            ("https://www.yelp.com/biz/joes-plumbing-miami", SiteKind::Directory),
-            ("https://www.angi.com/companylist/us/fl/miami/joes.htm", SiteKind::Directory),
+            (
+                "https://www.yelp.com/biz/joes-plumbing-miami",
+                SiteKind::Directory,
+            ),
+            (
+                "https://www.angi.com/companylist/us/fl/miami/joes.htm",
+                SiteKind::Directory,
+            ),
             ("https://instagram.com/joesplumbing", SiteKind::Social),
             ("https://x.com/joes", SiteKind::Social),
             ("https://joes.blogspot.com", SiteKind::SiteBuilder),
@@ -194,9 +308,16 @@ mod tests {
         ] {
             assert_eq!(analyze(url, &cfg).unwrap().kind, kind, "{url}");
         }
-        assert_eq!(analyze("https://joes.weebly.com/about", &cfg).unwrap().domain, "joes.weebly.com");
         assert_eq!(
-            analyze("https://www.facebook.com/JoesPlumbing/about", &cfg).unwrap().identity,
+            analyze("https://joes.weebly.com/about", &cfg)
+                .unwrap()
+                .domain,
+            "joes.weebly.com"
+        );
+        assert_eq!(
+            analyze("https://www.facebook.com/JoesPlumbing/about", &cfg)
+                .unwrap()
+                .identity,
             "facebook.com/joesplumbing"
         );
     }
@@ -204,7 +325,13 @@ mod tests {
     #[test]
     fn suffix_lookalikes_do_not_match() {
         let cfg = DomainConfig::default();
-        assert_eq!(analyze("https://notyelp.com", &cfg).unwrap().kind, SiteKind::Own);
-        assert_eq!(analyze("https://myx.com", &cfg).unwrap().kind, SiteKind::Own);
+        assert_eq!(
+            analyze("https://notyelp.com", &cfg).unwrap().kind,
+            SiteKind::Own
+        );
+        assert_eq!(
+            analyze("https://myx.com", &cfg).unwrap().kind,
+            SiteKind::Own
+        );
     }
 }

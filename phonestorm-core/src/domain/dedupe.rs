@@ -51,13 +51,23 @@ pub fn dedupe_by_place_or_domain<'a, T>(
     let mut dropped = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let id = place_id(item).map(str::trim).filter(|s| !s.is_empty());
-        let dom = website(item).and_then(|w| analyze(w, config).ok()).map(|i| i.identity);
+        let dom = website(item)
+            .and_then(|w| analyze(w, config).ok())
+            .map(|i| i.identity);
         if let Some(id) = id.filter(|id| ids.contains(*id)) {
-            dropped.push(Dropped { index, key: DedupeKey::PlaceId, value: id.to_string() });
+            dropped.push(Dropped {
+                index,
+                key: DedupeKey::PlaceId,
+                value: id.to_string(),
+            });
             continue;
         }
         if let Some(d) = dom.as_ref().filter(|d| domains.contains(*d)) {
-            dropped.push(Dropped { index, key: DedupeKey::Domain, value: d.clone() });
+            dropped.push(Dropped {
+                index,
+                key: DedupeKey::Domain,
+                value: d.clone(),
+            });
             continue;
         }
         if let Some(id) = id {

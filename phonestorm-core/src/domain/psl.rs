@@ -46,10 +46,13 @@ pub fn host_of(input: &str) -> Result<String, DomainError> {
     } else {
         format!("http://{s}")
     };
-    let url = url::Url::parse(&candidate).map_err(|e| DomainError::InvalidUrl(format!("{}: {e}", truncate(s))))?;
+    let url = url::Url::parse(&candidate)
+        .map_err(|e| DomainError::InvalidUrl(format!("{}: {e}", truncate(s))))?;
     match url.host() {
         None => Err(DomainError::NoHost(truncate(s))),
-        Some(url::Host::Ipv4(_)) | Some(url::Host::Ipv6(_)) => Err(DomainError::IpAddress(truncate(s))),
+        Some(url::Host::Ipv4(_)) | Some(url::Host::Ipv6(_)) => {
+            Err(DomainError::IpAddress(truncate(s)))
+        }
         Some(url::Host::Domain(d)) => {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
             if d.is_empty() {
@@ -64,7 +67,10 @@ pub fn host_of(input: &str) -> Result<String, DomainError> {
 /// Registrable domain and its public suffix for a host, with whether the suffix is a
 /// private-section entry (e.g. `wixsite.com`, `blogspot.com`).
 pub(crate) fn registrable(host: &str) -> Result<(String, String, bool), DomainError> {
-    let host = host.strip_prefix("www.").filter(|h| h.contains('.')).unwrap_or(host);
+    let host = host
+        .strip_prefix("www.")
+        .filter(|h| h.contains('.'))
+        .unwrap_or(host);
     let domain = list()
         .domain(host.as_bytes())
         .ok_or_else(|| DomainError::NotRegistrable(truncate(host)))?;
@@ -109,12 +115,21 @@ mod tests {
 
     #[test]
     fn idn_hosts_become_punycode() {
-        assert_eq!(canonical_domain("https://bücher.de/").unwrap(), "xn--bcher-kva.de");
+        assert_eq!(
+            canonical_domain("https://bücher.de/").unwrap(),
+            "xn--bcher-kva.de"
+        );
     }
 
     #[test]
     fn bare_suffix_is_not_registrable() {
-        assert_eq!(canonical_domain("co.uk").unwrap_err().code(), "not_registrable");
-        assert_eq!(canonical_domain("mailto:a@b.com").unwrap_err().code(), "no_host");
+        assert_eq!(
+            canonical_domain("co.uk").unwrap_err().code(),
+            "not_registrable"
+        );
+        assert_eq!(
+            canonical_domain("mailto:a@b.com").unwrap_err().code(),
+            "no_host"
+        );
     }
 }

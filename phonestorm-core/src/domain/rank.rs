@@ -124,7 +124,9 @@ fn phones_in(text: &str) -> Vec<String> {
     for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_ascii_digit() {
             cur.push(c);
-        } else if matches!(c, '(' | ')' | '-' | '.' | '+') || (c == ' ' && !cur.is_empty() && cur.len() < 10) {
+        } else if matches!(c, '(' | ')' | '-' | '.' | '+')
+            || (c == ' ' && !cur.is_empty() && cur.len() < 10)
+        {
             continue;
         } else {
             if cur.len() >= 10 && cur.len() <= 11 {
@@ -160,12 +162,18 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
 /// assert_eq!(ranked[0].kind, SiteKind::Own);
 /// assert!(ranked[0].confidence > ranked[1].confidence);
 /// ```
-pub fn rank_results(query: &BusinessQuery, results: &[SearchResult], config: &RankConfig) -> Vec<Candidate> {
+pub fn rank_results(
+    query: &BusinessQuery,
+    results: &[SearchResult],
+    config: &RankConfig,
+) -> Vec<Candidate> {
     let name_tokens = tokens(&query.name, &config.stop_words);
     let phone = query.phone.as_deref().and_then(last_ten_digits);
     let mut out: Vec<Candidate> = Vec::new();
     for (position, r) in results.iter().enumerate() {
-        let Ok(info) = analyze(&r.url, &config.domains) else { continue };
+        let Ok(info) = analyze(&r.url, &config.domains) else {
+            continue;
+        };
         let mut reasons = Vec::new();
         let (base, why) = match info.kind {
             SiteKind::Own => (config.own_site, "own_site"),
@@ -178,41 +186,73 @@ pub fn rank_results(query: &BusinessQuery, results: &[SearchResult], config: &Ra
         let text = format!("{} {}", r.title, r.snippet).to_lowercase();
         if !name_tokens.is_empty() {
             let label: String = info.domain.split('.').next().unwrap_or("").replace('-', "");
-            let in_domain = name_tokens.iter().filter(|t| label.contains(t.as_str())).count();
+            let in_domain = name_tokens
+                .iter()
+                .filter(|t| label.contains(t.as_str()))
+                .count();
             if in_domain > 0 && matches!(info.kind, SiteKind::Own | SiteKind::SiteBuilder) {
                 score += config.name_in_domain * in_domain as f64 / name_tokens.len() as f64;
                 reasons.push(format!("name_in_domain:{in_domain}/{}", name_tokens.len()));
             }
             let title = r.title.to_lowercase();
-            let in_title = name_tokens.iter().filter(|t| title.contains(t.as_str())).count();
+            let in_title = name_tokens
+                .iter()
+                .filter(|t| title.contains(t.as_str()))
+                .count();
             if in_title > 0 {
                 score += config.name_in_title * in_title as f64 / name_tokens.len() as f64;
                 reasons.push(format!("name_in_title:{in_title}/{}", name_tokens.len()));
             }
         }
         if let Some(p) = &phone {
-            if phones_in(&format!("{} {}", r.title, r.snippet)).iter().any(|x| x == p) {
+            if phones_in(&format!("{} {}", r.title, r.snippet))
+                .iter()
+                .any(|x| x == p)
+            {
                 score += config.phone_in_text;
                 reasons.push("phone_in_snippet".to_string());
             }
         }
-        if query.city.as_deref().is_some_and(|c| contains_words(&text, c)) {
+        if query
+            .city
+            .as_deref()
+            .is_some_and(|c| contains_words(&text, c))
+        {
             score += config.city_in_text;
             reasons.push("city_in_snippet".to_string());
         }
-        if query.vertical.as_deref().is_some_and(|v| contains_words(&text, v)) {
+        if query
+            .vertical
+            .as_deref()
+            .is_some_and(|v| contains_words(&text, v))
+        {
             score += config.vertical_in_text;
             reasons.push("vertical_in_snippet".to_string());
         }
-        let confidence = if score.is_finite() { score.clamp(0.0, 1.0) } else { 0.0 };
-        let cand = Candidate { url: r.url.clone(), domain: info.identity, kind: info.kind, confidence, reasons, position };
+        let confidence = if score.is_finite() {
+            score.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let cand = Candidate {
+            url: r.url.clone(),
+            domain: info.identity,
+            kind: info.kind,
+            confidence,
+            reasons,
+            position,
+        };
         match out.iter_mut().find(|c| c.domain == cand.domain) {
             Some(existing) if existing.confidence < cand.confidence => *existing = cand,
             Some(_) => {}
             None => out.push(cand),
         }
     }
-    out.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.position.cmp(&b.position)));
+    out.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then(a.position.cmp(&b.position))
+    });
     out.truncate(config.max_candidates);
     out
 }
@@ -230,11 +270,22 @@ mod tests {
 
     #[test]
     fn duplicates_keep_the_best() {
-        let q = BusinessQuery { name: "Acme Roofing".into(), ..Default::default() };
-        let r = |u: &str, t: &str| SearchResult { url: u.into(), title: t.into(), snippet: String::new() };
+        let q = BusinessQuery {
+            name: "Acme Roofing".into(),
+            ..Default::default()
+        };
+        let r = |u: &str, t: &str| SearchResult {
+            url: u.into(),
+            title: t.into(),
+            snippet: String::new(),
+        };
         let ranked = rank_results(
             &q,
-            &[r("https://acmeroofing.com/a", "x"), r("https://www.acmeroofing.com/", "Acme Roofing"), r("::bad", "")],
+            &[
+                r("https://acmeroofing.com/a", "x"),
+                r("https://www.acmeroofing.com/", "Acme Roofing"),
+                r("::bad", ""),
+            ],
             &RankConfig::default(),
         );
         assert_eq!(ranked.len(), 1);

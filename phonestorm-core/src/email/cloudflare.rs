@@ -19,7 +19,11 @@ pub fn decode_cfemail(hex: &str) -> Result<String, EmailError> {
     let bytes = hex
         .as_bytes()
         .chunks(2)
-        .map(|pair| std::str::from_utf8(pair).ok().and_then(|p| u8::from_str_radix(p, 16).ok()))
+        .map(|pair| {
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|p| u8::from_str_radix(p, 16).ok())
+        })
         .collect::<Option<Vec<u8>>>()
         .ok_or_else(bad)?;
     let key = bytes[0];

@@ -2,7 +2,9 @@
 //! its placement (footer, header, heading, body, schema).
 
 use super::text::candidates;
-use super::{EmailConfig, EmailFinding, EmailSource, bounded, decode_cfemail, dedupe, validate_email};
+use super::{
+    EmailConfig, EmailFinding, EmailSource, bounded, decode_cfemail, dedupe, validate_email,
+};
 use crate::phone::{PageKind, Placement};
 use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
@@ -19,7 +21,9 @@ pub struct EmailOptions {
 
 /// Page kind from a URL path: `/` → home, `/contact...` → contact, `/about...` → about.
 pub(crate) fn page_kind_of(url: Option<&str>) -> PageKind {
-    let Some(url) = url else { return PageKind::Other };
+    let Some(url) = url else {
+        return PageKind::Other;
+    };
     let lower = url.to_ascii_lowercase();
     let after = lower.split_once("://").map(|x| x.1).unwrap_or(&lower);
     let path = after.find('/').map(|i| &after[i..]).unwrap_or("/");
@@ -28,7 +32,10 @@ pub(crate) fn page_kind_of(url: Option<&str>) -> PageKind {
         PageKind::Contact
     } else if path.contains("about") {
         PageKind::About
-    } else if matches!(path.trim_end_matches('/'), "" | "/index.html" | "/index.htm" | "/index.php" | "/home") {
+    } else if matches!(
+        path.trim_end_matches('/'),
+        "" | "/index.html" | "/index.htm" | "/index.php" | "/home"
+    ) {
         PageKind::Home
     } else {
         PageKind::Other
@@ -41,8 +48,10 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
             if let Some(v) = hex {
                 out.push(v);
                 i += 3;
@@ -86,7 +95,11 @@ fn placement_of(el: &scraper::node::Element) -> Option<Placement> {
     }
     if marks.contains("footer") || marks.contains("contentinfo") {
         Some(Placement::Footer)
-    } else if marks.contains("header") || marks.contains("navbar") || marks.contains("topbar") || marks.contains("banner") {
+    } else if marks.contains("header")
+        || marks.contains("navbar")
+        || marks.contains("topbar")
+        || marks.contains("banner")
+    {
         Some(Placement::Header)
     } else {
         None
@@ -111,7 +124,9 @@ fn json_emails(v: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
                 json_emails(val, depth + 1, out);
             }
         }
-        serde_json::Value::Array(items) => items.iter().for_each(|i| json_emails(i, depth + 1, out)),
+        serde_json::Value::Array(items) => {
+            items.iter().for_each(|i| json_emails(i, depth + 1, out))
+        }
         _ => {}
     }
 }
@@ -132,16 +147,24 @@ fn json_emails(v: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
 /// assert_eq!(found[1].email, "jane@joes.com");
 /// assert_eq!(found.len(), 2); // the Cloudflare copy of info@ is a duplicate
 /// ```
-pub fn extract_emails(html: &str, options: &EmailOptions, config: &EmailConfig) -> Vec<EmailFinding> {
+pub fn extract_emails(
+    html: &str,
+    options: &EmailOptions,
+    config: &EmailConfig,
+) -> Vec<EmailFinding> {
     let html = bounded(html, config.max_input_bytes);
     let doc = Html::parse_document(html);
-    let page_kind = options.page_kind.unwrap_or_else(|| page_kind_of(options.base_url.as_deref()));
+    let page_kind = options
+        .page_kind
+        .unwrap_or_else(|| page_kind_of(options.base_url.as_deref()));
     let mut raw: Vec<(String, EmailSource, Placement)> = Vec::new();
     // Context stack, one entry per open element: (placement, skip text, schema email).
     let mut stack: Vec<(Placement, bool, bool)> = vec![(Placement::Body, false, false)];
     let mut segment = String::new();
     let mut segment_ctx = (Placement::Body, false);
-    let flush = |segment: &mut String, ctx: (Placement, bool), raw: &mut Vec<(String, EmailSource, Placement)>| {
+    let flush = |segment: &mut String,
+                 ctx: (Placement, bool),
+                 raw: &mut Vec<(String, EmailSource, Placement)>| {
         if !segment.trim().is_empty() {
             for (cand, source) in candidates(segment) {
                 let source = if ctx.1 { EmailSource::Schema } else { source };
@@ -155,11 +178,16 @@ pub fn extract_emails(html: &str, options: &EmailOptions, config: &EmailConfig) 
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
-                    let &(parent_place, parent_skip, parent_schema) = stack.last().unwrap_or(&(Placement::Body, false, false));
+                    let &(parent_place, parent_skip, parent_schema) =
+                        stack.last().unwrap_or(&(Placement::Body, false, false));
                     let name = el.name();
                     let placement = placement_of(el).unwrap_or(parent_place);
-                    let skip = parent_skip || matches!(name, "script" | "style" | "noscript" | "template" | "svg");
-                    let schema = parent_schema || el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("email"));
+                    let skip = parent_skip
+                        || matches!(name, "script" | "style" | "noscript" | "template" | "svg");
+                    let schema = parent_schema
+                        || el
+                            .attr("itemprop")
+                            .is_some_and(|v| v.eq_ignore_ascii_case("email"));
                     stack.push((placement, skip, schema));
                     if let Some(href) = el.attr("href") {
                         let h = href.trim();
@@ -167,7 +195,8 @@ pub fn extract_emails(html: &str, options: &EmailOptions, config: &EmailConfig) 
                             for a in mailto_addresses(h) {
                                 raw.push((a, EmailSource::Mailto, placement));
                             }
-                        } else if let Some((_, frag)) = h.split_once("/cdn-cgi/l/email-protection#") {
+                        } else if let Some((_, frag)) = h.split_once("/cdn-cgi/l/email-protection#")
+                        {
                             if let Ok(a) = decode_cfemail(frag) {
                                 raw.push((a, EmailSource::Cloudflare, placement));
                             }
@@ -181,23 +210,37 @@ pub fn extract_emails(html: &str, options: &EmailOptions, config: &EmailConfig) 
                     if schema {
                         if let Some(c) = el.attr("content") {
                             let c = c.trim();
-                            raw.push((c.strip_prefix("mailto:").unwrap_or(c).to_string(), EmailSource::Schema, Placement::Schema));
+                            raw.push((
+                                c.strip_prefix("mailto:").unwrap_or(c).to_string(),
+                                EmailSource::Schema,
+                                Placement::Schema,
+                            ));
                         }
                     }
                 }
                 Node::Text(t) => {
-                    let &(place, skip, schema) = stack.last().unwrap_or(&(Placement::Body, false, false));
-                    if let Some(parent) = node.parent().and_then(|p| p.value().as_element().map(|e| e.name().to_string())) {
+                    let &(place, skip, schema) =
+                        stack.last().unwrap_or(&(Placement::Body, false, false));
+                    if let Some(parent) = node
+                        .parent()
+                        .and_then(|p| p.value().as_element().map(|e| e.name().to_string()))
+                    {
                         if parent == "script" {
                             let is_ld = node
                                 .parent()
                                 .and_then(|p| p.value().as_element().and_then(|e| e.attr("type")))
-                                .is_some_and(|ty| ty.trim().eq_ignore_ascii_case("application/ld+json"));
+                                .is_some_and(|ty| {
+                                    ty.trim().eq_ignore_ascii_case("application/ld+json")
+                                });
                             if is_ld {
                                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
                                     let mut found = Vec::new();
                                     json_emails(&v, 0, &mut found);
-                                    raw.extend(found.into_iter().map(|a| (a, EmailSource::Schema, Placement::Schema)));
+                                    raw.extend(
+                                        found
+                                            .into_iter()
+                                            .map(|a| (a, EmailSource::Schema, Placement::Schema)),
+                                    );
                                 }
                             }
                         }
@@ -218,7 +261,18 @@ pub fn extract_emails(html: &str, options: &EmailOptions, config: &EmailConfig) 
                 if node.value().is_element() {
                     stack.pop();
                     let block = node.value().as_element().is_some_and(|e| {
-                        !matches!(e.name(), "a" | "span" | "b" | "strong" | "em" | "i" | "u" | "small" | "font" | "code")
+                        !matches!(
+                            e.name(),
+                            "a" | "span"
+                                | "b"
+                                | "strong"
+                                | "em"
+                                | "i"
+                                | "u"
+                                | "small"
+                                | "font"
+                                | "code"
+                        )
                     });
                     if block {
                         flush(&mut segment, segment_ctx, &mut raw);
@@ -253,8 +307,14 @@ mod tests {
 
     #[test]
     fn mailto_variants() {
-        assert_eq!(mailto_addresses("mailto:a@b.com,c@d.com?cc=x@y.com"), ["a@b.com", "c@d.com"]);
-        assert_eq!(mailto_addresses("MAILTO:%6Aane@joes.com"), ["jane@joes.com"]);
+        assert_eq!(
+            mailto_addresses("mailto:a@b.com,c@d.com?cc=x@y.com"),
+            ["a@b.com", "c@d.com"]
+        );
+        assert_eq!(
+            mailto_addresses("MAILTO:%6Aane@joes.com"),
+            ["jane@joes.com"]
+        );
         assert_eq!(percent_decode("100%"), "100%");
     }
 
@@ -264,14 +324,23 @@ mod tests {
             <script type="application/ld+json">{"@type":"Plumber","email":"mailto:office@joes.com"}</script>"#;
         let f = extract_emails(html, &EmailOptions::default(), &EmailConfig::default());
         assert_eq!(f.len(), 1);
-        assert_eq!((f[0].email.as_str(), f[0].source), ("office@joes.com", EmailSource::Schema));
+        assert_eq!(
+            (f[0].email.as_str(), f[0].source),
+            ("office@joes.com", EmailSource::Schema)
+        );
     }
 
     #[test]
     fn page_kinds() {
         assert_eq!(page_kind_of(Some("https://x.com/")), PageKind::Home);
-        assert_eq!(page_kind_of(Some("https://x.com/contact-us")), PageKind::Contact);
+        assert_eq!(
+            page_kind_of(Some("https://x.com/contact-us")),
+            PageKind::Contact
+        );
         assert_eq!(page_kind_of(Some("https://x.com/about")), PageKind::About);
-        assert_eq!(page_kind_of(Some("https://x.com/services")), PageKind::Other);
+        assert_eq!(
+            page_kind_of(Some("https://x.com/services")),
+            PageKind::Other
+        );
     }
 }

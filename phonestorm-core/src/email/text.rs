@@ -32,17 +32,31 @@ fn patterns() -> Option<&'static Patterns> {
 
 /// Candidates `(address, source)` in a text, in order.
 pub(super) fn candidates(text: &str) -> Vec<(String, EmailSource)> {
-    let Some(p) = patterns() else { return Vec::new() };
+    let Some(p) = patterns() else {
+        return Vec::new();
+    };
     let mut out: Vec<(usize, String, EmailSource)> = Vec::new();
     for m in p.plain.find_iter(text) {
-        out.push((m.start(), m.as_str().trim_matches(|c| c == '.' || c == '\'' || c == '-').to_string(), EmailSource::Plain));
+        out.push((
+            m.start(),
+            m.as_str()
+                .trim_matches(|c| c == '.' || c == '\'' || c == '-')
+                .to_string(),
+            EmailSource::Plain,
+        ));
     }
     for re in [&p.bracketed, &p.words] {
         for c in re.captures_iter(text) {
-            let (Some(all), Some(local), Some(dom)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+            let (Some(all), Some(local), Some(dom)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
             let domain = p.dot_token.replace_all(dom.as_str(), ".");
             let domain: String = domain.chars().filter(|c| !c.is_whitespace()).collect();
-            out.push((all.start(), format!("{}@{}", local.as_str(), domain), EmailSource::Obfuscated));
+            out.push((
+                all.start(),
+                format!("{}@{}", local.as_str(), domain),
+                EmailSource::Obfuscated,
+            ));
         }
     }
     out.sort_by_key(|c| c.0);
@@ -84,7 +98,10 @@ mod tests {
     use super::*;
 
     fn emails(t: &str) -> Vec<String> {
-        extract_emails_text(t, &EmailConfig::default()).into_iter().map(|f| f.email).collect()
+        extract_emails_text(t, &EmailConfig::default())
+            .into_iter()
+            .map(|f| f.email)
+            .collect()
     }
 
     #[test]
@@ -92,7 +109,10 @@ mod tests {
         assert_eq!(emails("name [at] domain [dot] com"), ["name@domain.com"]);
         assert_eq!(emails("name(at)domain.com"), ["name@domain.com"]);
         assert_eq!(emails("name AT domain DOT com"), ["name@domain.com"]);
-        assert_eq!(emails("sales {at} joes (dot) co (dot) uk"), ["sales@joes.co.uk"]);
+        assert_eq!(
+            emails("sales {at} joes (dot) co (dot) uk"),
+            ["sales@joes.co.uk"]
+        );
         assert!(emails("meet us at home dot com").is_empty());
     }
 }
