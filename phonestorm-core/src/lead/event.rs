@@ -1,26 +1,8 @@
 //! The `LeadEvent` record.
 
 use super::{EnrichmentStatus, LeadError};
-use crate::phone::PhoneType;
+pub use crate::phone::LeadPhoneFields;
 use serde::{Deserialize, Serialize};
-
-/// Seed 000 §2.1's phone fields, snake_case as the host stores them. (Same fields and
-/// types as `phone::LeadPhoneFields` from the phone pipeline, which was not on main when
-/// this module was written; `LeadEvent` flattens these so the JSON is identical.)
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PhoneFields {
-    /// The number as written on the page.
-    pub lead_phone_raw: Option<String>,
-    /// The number in E.164.
-    pub lead_phone_e164: Option<String>,
-    /// Confidence 0..=1 (0 when there is no number).
-    pub phone_confidence: f64,
-    /// Where it was found (`contact_page`, `homepage`, `footer`, `schema`...).
-    pub phone_source: Option<String>,
-    /// Line type (`mobile`, `landline`, `voip`, `tollfree`...).
-    pub phone_type: Option<PhoneType>,
-}
 
 /// A lead in the enrichment pipeline. Times are Unix milliseconds.
 ///
@@ -52,9 +34,10 @@ pub struct LeadEvent {
     pub email: Option<String>,
     /// Enrichment status.
     pub enrichment_status: EnrichmentStatus,
-    /// The phone fields of seed 000 §2.1.
+    /// The phone fields of seed 000 §2.1 (`lead_phone_raw`, `lead_phone_e164`,
+    /// `phone_confidence` (required), `phone_source`, `phone_type`), flattened.
     #[serde(flatten)]
-    pub phone: PhoneFields,
+    pub phone: LeadPhoneFields,
     /// Domain-discovery attempts made so far from the phone (reverse discovery).
     pub domain_attempts: u32,
     /// When the last domain attempt ran.

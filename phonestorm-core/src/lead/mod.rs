@@ -7,7 +7,7 @@ mod event;
 mod plan;
 mod status;
 
-pub use event::{LeadEvent, PhoneFields};
+pub use event::{LeadEvent, LeadPhoneFields};
 pub use plan::{
     AdminFilter, CyclePlan, DomainRetry, LeadConfig, Priority, PriorityTier, admin_filter,
     is_high_value, plan_cycle, priority,
