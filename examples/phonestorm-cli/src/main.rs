@@ -2,6 +2,8 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod normalize;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -17,6 +19,8 @@ struct Cli {
 enum Command {
     /// Print the version of the numbering data.
     DataVersion,
+    /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
+    Normalize(normalize::NormalizeArgs),
 }
 
 fn main() -> ExitCode {
@@ -26,5 +30,6 @@ fn main() -> ExitCode {
             println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
             ExitCode::SUCCESS
         }
+        Command::Normalize(args) => normalize::run(args),
     }
 }
