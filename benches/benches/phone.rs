@@ -1,6 +1,6 @@
 //! Criterion benches of phonestorm-core's phone pipeline.
 //!
-//! `cargo bench --features phonestorm` (from `benches/`). Groups:
+//! `cargo bench --features html` (from `benches/`). Groups:
 //! - `text/find_in_text`: throughput on 1 MB of generated business text (see `src/corpus.rs`);
 //! - `html/extract_html`: throughput on 1 MB of generated business pages;
 //! - `normalize/+1`: one +1 number in a common written form;
@@ -11,7 +11,6 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use phonestorm_benches::{corpus, pathological};
 
-#[cfg(feature = "phonestorm")]
 fn phone(c: &mut Criterion) {
     use phonestorm_core::phone;
     let corpus = corpus::build(1 << 20, 1 << 20, 1000, 0x5EED_2026);
@@ -31,25 +30,29 @@ fn phone(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut g = c.benchmark_group("html");
-    g.throughput(Throughput::Bytes(
-        corpus::total_bytes(&corpus.html_docs) as u64
-    ));
+    #[cfg(feature = "html")]
     let opts = phone::html::HtmlOptions::default();
-    g.bench_function("extract_html", |b| {
-        b.iter(|| {
-            corpus
-                .html_docs
-                .iter()
-                .map(|d| {
-                    phone::html::extract_html(black_box(d), &opts)
-                        .sightings
-                        .len()
-                })
-                .sum::<usize>()
-        })
-    });
-    g.finish();
+    #[cfg(feature = "html")]
+    {
+        let mut g = c.benchmark_group("html");
+        g.throughput(Throughput::Bytes(
+            corpus::total_bytes(&corpus.html_docs) as u64
+        ));
+        g.bench_function("extract_html", |b| {
+            b.iter(|| {
+                corpus
+                    .html_docs
+                    .iter()
+                    .map(|d| {
+                        phone::html::extract_html(black_box(d), &opts)
+                            .sightings
+                            .len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+        g.finish();
+    }
 
     let mut g = c.benchmark_group("normalize");
     g.bench_function("+1", |b| {
@@ -75,6 +78,7 @@ fn phone(c: &mut Criterion) {
             b.iter(|| phone::text::find_in_text(black_box(&input)).len())
         });
     }
+    #[cfg(feature = "html")]
     for (name, input) in pathological::html_inputs() {
         g.throughput(Throughput::Bytes(input.len() as u64));
         g.bench_function(format!("html/{name}"), |b| {
@@ -86,17 +90,6 @@ fn phone(c: &mut Criterion) {
         });
     }
     g.finish();
-}
-
-#[cfg(not(feature = "phonestorm"))]
-fn phone(c: &mut Criterion) {
-    // Until phonestorm's phone pipeline lands: keep the harness and corpus exercised.
-    let corpus = corpus::build(1 << 20, 0, 0, 0x5EED_2026);
-    let _ = pathological::SIZE;
-    c.bench_function("corpus/build_1MB", |b| {
-        b.iter(|| corpus::build(black_box(1 << 20), 0, 0, 1).text_docs.len())
-    });
-    black_box(corpus);
 }
 
 criterion_group!(benches, phone);

@@ -41,7 +41,12 @@ fi
 # --- build -----------------------------------------------------------------------------------
 mkdir -p "$WORK/out"
 log "building the Rust engines (release)"
-cargo build -q --release --manifest-path "$BENCHES/Cargo.toml" --features phonestorm --bins
+# The `html` feature benchmarks phone::html::extract_html once it exists on this checkout.
+FEATURES=()
+if grep -q "pub fn extract_html" "$BENCHES/../phonestorm-core/src/phone/html.rs" 2>/dev/null; then
+    FEATURES=(--features html)
+fi
+cargo build -q --release --manifest-path "$BENCHES/Cargo.toml" "${FEATURES[@]}" --bins
 BIN="$BENCHES/target/release"
 log "compiling the C++ harness"
 g++ -O2 -std=c++17 -o "$WORK/cpp_harness" "$HERE/cpp_harness.cc" -lphonenumber

@@ -1,10 +1,8 @@
 //! The engines the comparison runs: phonestorm and its Rust peers, each reduced to
 //! "text → E.164 numbers found" and "one written number → E.164".
 
-#[cfg(feature = "phonestorm")]
 use phonestorm_core::phone;
 
-#[cfg(feature = "phonestorm")]
 /// phonestorm's text finder: the E.164 of every match, in order.
 pub fn phonestorm_find(text: &str) -> Vec<String> {
     phone::text::find_in_text(text)
@@ -13,7 +11,7 @@ pub fn phonestorm_find(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[cfg(feature = "phonestorm")]
+#[cfg(feature = "html")]
 /// phonestorm's HTML extraction: the distinct E.164 numbers of a page's sightings.
 pub fn phonestorm_html(html: &str) -> Vec<String> {
     let page = phone::html::extract_html(html, &phone::html::HtmlOptions::default());
@@ -26,7 +24,6 @@ pub fn phonestorm_html(html: &str) -> Vec<String> {
     out
 }
 
-#[cfg(feature = "phonestorm")]
 /// phonestorm's normaliser (region US).
 pub fn phonestorm_normalize(input: &str) -> Option<String> {
     phone::normalize::normalize(input, "US")

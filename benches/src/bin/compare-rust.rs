@@ -87,7 +87,6 @@ fn main() {
     let only = env::var("COMPARE_ONLY").unwrap_or_default();
     let want = |k: &str| only.is_empty() || only.split(',').any(|o| o == k);
 
-    #[cfg(feature = "phonestorm")]
     if want("phonestorm") {
         run_find(
             out,
@@ -98,6 +97,7 @@ fn main() {
             &text,
             engines::phonestorm_find,
         );
+        #[cfg(feature = "html")]
         run_find(
             out,
             runs,
@@ -107,6 +107,8 @@ fn main() {
             &html,
             engines::phonestorm_html,
         );
+    }
+    if want("phonestorm") {
         run_norm(
             out,
             runs,
