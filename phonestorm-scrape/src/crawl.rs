@@ -34,8 +34,16 @@ impl Default for CrawlConfig {
         Self {
             max_pages: 6,
             max_depth: 2,
-            page_hints: s(&["contact", "about", "location", "find-us", "visit", "reach", "team"]),
-            common_paths: s(&["/contact", "/contact-us", "/about", "/about-us", "/locations"]),
+            page_hints: s(&[
+                "contact", "about", "location", "find-us", "visit", "reach", "team",
+            ]),
+            common_paths: s(&[
+                "/contact",
+                "/contact-us",
+                "/about",
+                "/about-us",
+                "/locations",
+            ]),
             use_sitemap: true,
         }
     }
@@ -57,7 +65,8 @@ static HREF_RE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("static pattern"))
 });
 static LOC_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)<loc>\s*([^<\s]+)\s*</loc>").unwrap_or_else(|_| unreachable!("static pattern"))
+    Regex::new(r"(?is)<loc>\s*([^<\s]+)\s*</loc>")
+        .unwrap_or_else(|_| unreachable!("static pattern"))
 });
 
 /// Crawls one site at a time through a [`Fetcher`].
@@ -69,7 +78,9 @@ pub struct Crawler {
 
 impl std::fmt::Debug for Crawler {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Crawler").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("Crawler")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -99,7 +110,10 @@ impl Crawler {
 
     fn hinted(&self, url: &str, text: &str) -> bool {
         let hay = format!("{} {}", url.to_ascii_lowercase(), text.to_ascii_lowercase());
-        self.config.page_hints.iter().any(|h| hay.contains(h.as_str()))
+        self.config
+            .page_hints
+            .iter()
+            .any(|h| hay.contains(h.as_str()))
     }
 
     /// Same-site links on `page` that look like contact/about/location pages.
@@ -129,8 +143,11 @@ impl Crawler {
         let mut seen: HashSet<String> = HashSet::new();
         seen.insert(strip(&home.url));
         seen.insert(strip(&home.requested_url));
-        let mut queue: VecDeque<(Url, usize)> =
-            self.hinted_links(&home, &domain).into_iter().map(|u| (u, 1)).collect();
+        let mut queue: VecDeque<(Url, usize)> = self
+            .hinted_links(&home, &domain)
+            .into_iter()
+            .map(|u| (u, 1))
+            .collect();
         let home_url = Url::parse(&home.url).ok();
         if queue.is_empty()
             && let Some(base) = &home_url
@@ -184,6 +201,11 @@ impl Crawler {
 
 fn strip(u: &str) -> String {
     let s = u.split('#').next().unwrap_or(u);
-    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(s);
-    s.trim_start_matches("www.").trim_end_matches('/').to_ascii_lowercase()
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    s.trim_start_matches("www.")
+        .trim_end_matches('/')
+        .to_ascii_lowercase()
 }

@@ -161,7 +161,9 @@ pub struct Enricher {
 
 impl std::fmt::Debug for Enricher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Enricher").field("config", &self.config).finish_non_exhaustive()
+        f.debug_struct("Enricher")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
     }
 }
 
@@ -171,7 +173,11 @@ macro_rules! storm {
 
 impl Enricher {
     /// An enricher over `fetcher` and `registry`; add search and places with the builders.
-    pub fn new(fetcher: Arc<dyn Fetcher>, registry: Arc<dyn PhoneRegistry>, config: EnrichConfig) -> Self {
+    pub fn new(
+        fetcher: Arc<dyn Fetcher>,
+        registry: Arc<dyn PhoneRegistry>,
+        config: EnrichConfig,
+    ) -> Self {
         Self {
             crawler: Crawler::new(fetcher, config.crawl.clone()),
             registry,
@@ -223,18 +229,31 @@ impl Enricher {
     }
 
     fn site_has_phone(site: &CrawledSite, e164: &str) -> bool {
-        site.pages
-            .iter()
-            .any(|p| extract_sightings(&p.body, &p.url).iter().any(|s| s.number.e164 == e164))
+        site.pages.iter().any(|p| {
+            extract_sightings(&p.body, &p.url)
+                .iter()
+                .any(|s| s.number.e164 == e164)
+        })
     }
 
     /// Reverse discovery by phone: registry, then search, then Places.
-    async fn reverse(&self, lead: &Lead, e164: &str) -> Result<Option<(CrawledSite, &'static str)>, EnrichError> {
-        storm!("[PHONESTORM][REVERSE_DOMAIN] attempting reverse domain discovery from phone lead={} number={}", lead.id, e164);
+    async fn reverse(
+        &self,
+        lead: &Lead,
+        e164: &str,
+    ) -> Result<Option<(CrawledSite, &'static str)>, EnrichError> {
+        storm!(
+            "[PHONESTORM][REVERSE_DOMAIN] attempting reverse domain discovery from phone lead={} number={}",
+            lead.id,
+            e164
+        );
         // 1. Seen phone numbers.
         let known = self.registry.domains_for(e164).await?;
         if known.len() < self.config.weights.spam_domain_count as usize {
-            for d in known.iter().filter(|d| self.config.sites.classify(d) == SiteKind::Business) {
+            for d in known
+                .iter()
+                .filter(|d| self.config.sites.classify(d) == SiteKind::Business)
+            {
                 if let Some(site) = self.crawl(d).await {
                     return Ok(Some((site, "reverse_registry")));
                 }
@@ -243,7 +262,12 @@ impl Enricher {
         // 2. Search "{phone} {business} {city}", "{phone} {vertical}".
         let national = e164.trim_start_matches("+1");
         let pretty = if national.len() == 10 {
-            format!("({}) {}-{}", &national[..3], &national[3..6], &national[6..])
+            format!(
+                "({}) {}-{}",
+                &national[..3],
+                &national[3..6],
+                &national[6..]
+            )
         } else {
             e164.to_string()
         };
@@ -258,7 +282,13 @@ impl Enricher {
         let mut tried = HashSet::new();
         for q in queries {
             let results = self.search(q.trim()).await;
-            let ranked = rank_results(&results, &lead.business_name, lead.city.as_deref(), &self.config.sites, true);
+            let ranked = rank_results(
+                &results,
+                &lead.business_name,
+                lead.city.as_deref(),
+                &self.config.sites,
+                true,
+            );
             for c in ranked.into_iter().take(self.config.reverse_candidates) {
                 if !tried.insert(c.domain.clone()) {
                     continue;
@@ -280,8 +310,12 @@ impl Enricher {
             match places.search(&q).await {
                 Ok(found) => {
                     for p in found {
-                        let Some(w) = p.website.as_deref() else { continue };
-                        let Some(d) = registrable_domain(w) else { continue };
+                        let Some(w) = p.website.as_deref() else {
+                            continue;
+                        };
+                        let Some(d) = registrable_domain(w) else {
+                            continue;
+                        };
                         if self.config.sites.classify(&d) == SiteKind::Business
                             && let Some(site) = self.crawl(w).await
                         {
@@ -307,7 +341,11 @@ impl Enricher {
             city: lead.city.clone(),
             ..Default::default()
         };
-        let lead_phone = lead.phone.as_deref().and_then(nanp_number).map(|(n, _)| n.e164);
+        let lead_phone = lead
+            .phone
+            .as_deref()
+            .and_then(nanp_number)
+            .map(|(n, _)| n.e164);
 
         // 1. Domain discovery.
         let mut site: Option<CrawledSite> = None;
@@ -327,10 +365,23 @@ impl Enricher {
             None => ev.signals.push("MISSING_WEBSITE".into()),
         }
         if site.is_none() && !lead.business_name.trim().is_empty() && self.search.is_some() {
-            let q = format!("{} {}", lead.business_name, lead.city.as_deref().unwrap_or(""));
+            let q = format!(
+                "{} {}",
+                lead.business_name,
+                lead.city.as_deref().unwrap_or("")
+            );
             let results = self.search(q.trim()).await;
-            let ranked = rank_results(&results, &lead.business_name, lead.city.as_deref(), &self.config.sites, false);
-            if let Some(best) = ranked.first().filter(|c| c.score >= self.config.min_search_score) {
+            let ranked = rank_results(
+                &results,
+                &lead.business_name,
+                lead.city.as_deref(),
+                &self.config.sites,
+                false,
+            );
+            if let Some(best) = ranked
+                .first()
+                .filter(|c| c.score >= self.config.min_search_score)
+            {
                 site = self.crawl(&best.url).await;
                 // With a known phone, a search hit must carry it.
                 if let (Some(s), Some(p)) = (&site, &lead_phone)
@@ -357,9 +408,17 @@ impl Enricher {
         if let Some(s) = &site {
             ev.domain = Some(s.domain.clone());
             ev.pages_fetched = s.pages.len();
-            let sightings: Vec<_> = s.pages.iter().flat_map(|p| extract_sightings(&p.body, &p.url)).collect();
-            let numbers: Vec<String> =
-                sightings.iter().map(|x| x.number.e164.clone()).collect::<HashSet<_>>().into_iter().collect();
+            let sightings: Vec<_> = s
+                .pages
+                .iter()
+                .flat_map(|p| extract_sightings(&p.body, &p.url))
+                .collect();
+            let numbers: Vec<String> = sightings
+                .iter()
+                .map(|x| x.number.e164.clone())
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .collect();
             for n in &numbers {
                 self.registry.record(n, &s.domain).await?;
             }
@@ -424,14 +483,20 @@ impl Enricher {
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
             storm!("[PHONESTORM][PHONE_TYPE] {}", t);
-            storm!("[PHONESTORM][PHONE_CONFIDENCE] score={:.2}", ev.phone_confidence);
+            storm!(
+                "[PHONESTORM][PHONE_CONFIDENCE] score={:.2}",
+                ev.phone_confidence
+            );
         }
 
         // 5. Status.
         ev.enrichment_status = if ev.email.is_some() {
             "ENRICHED_NO_OUTBOUND"
         } else if ev.lead_phone_e164.is_some() {
-            storm!("[PHONESTORM][WITH_PHONE_ONLY] moving to phone-only enrichment path lead={}", lead.id);
+            storm!(
+                "[PHONESTORM][WITH_PHONE_ONLY] moving to phone-only enrichment path lead={}",
+                lead.id
+            );
             "WITH_PHONE_ONLY"
         } else {
             "NOT_ENRICHED"
@@ -439,9 +504,15 @@ impl Enricher {
         .into();
         ev.sms_candidate = ev.enrichment_status == "WITH_PHONE_ONLY"
             && ev.phone_confidence >= self.config.sms_min_confidence
-            && !matches!(ev.phone_type, Some(PhoneType::Tollfree | PhoneType::Premium | PhoneType::Landline));
+            && !matches!(
+                ev.phone_type,
+                Some(PhoneType::Tollfree | PhoneType::Premium | PhoneType::Landline)
+            );
         if ev.sms_candidate {
-            storm!("[PHONESTORM][SMS_SUGGEST] candidate for SMS follow-up lead={}", lead.id);
+            storm!(
+                "[PHONESTORM][SMS_SUGGEST] candidate for SMS follow-up lead={}",
+                lead.id
+            );
         }
         Ok(ev)
     }
@@ -456,7 +527,10 @@ impl Enricher {
         concurrency: usize,
         progress: impl Fn(Progress) + Send + Sync,
     ) -> Vec<Result<LeadEvent, EnrichError>> {
-        let rank = |l: &Lead| match (l.website.as_ref().is_some_and(|w| !w.is_empty()), l.phone.is_some()) {
+        let rank = |l: &Lead| match (
+            l.website.as_ref().is_some_and(|w| !w.is_empty()),
+            l.phone.is_some(),
+        ) {
             (true, true) => 0,
             (true, false) => 1,
             (false, true) => 2,
@@ -469,7 +543,8 @@ impl Enricher {
         let with_domain = std::sync::atomic::AtomicUsize::new(0);
         let progress = &progress;
         let (done, with_domain) = (&done, &with_domain);
-        let mut results: Vec<Option<Result<LeadEvent, EnrichError>>> = (0..total).map(|_| None).collect();
+        let mut results: Vec<Option<Result<LeadEvent, EnrichError>>> =
+            (0..total).map(|_| None).collect();
         let mut stream = futures_util::stream::iter(order.into_iter().map(|i| async move {
             let r = self.enrich(&leads[i]).await;
             if let Err(e) = &r {

@@ -9,12 +9,34 @@
 use crate::enrich::Lead;
 
 /// Verticals cycled through (seed 000 §5: HVAC, med spa, roofing, realtor; plus common trades).
-pub const VERTICALS: &[&str] = &["HVAC", "med spa", "roofing", "realtor", "plumbing", "cleaning"];
+pub const VERTICALS: &[&str] = &[
+    "HVAC", "med spa", "roofing", "realtor", "plumbing", "cleaning",
+];
 /// Cities cycled through (seed 000's Miami/Broward market).
-pub const CITIES: &[&str] = &["Miami", "Fort Lauderdale", "Hollywood", "Hialeah", "Pembroke Pines"];
+pub const CITIES: &[&str] = &[
+    "Miami",
+    "Fort Lauderdale",
+    "Hollywood",
+    "Hialeah",
+    "Pembroke Pines",
+];
 const NAMES: &[&str] = &[
-    "Coral", "Bayside", "Sunshine", "Palmetto", "Biscayne", "Everglades", "Oceanview", "Tropic",
-    "Keystone", "Harbor", "Mango", "Seabreeze", "Flamingo", "Pelican", "Manatee", "Gulfstream",
+    "Coral",
+    "Bayside",
+    "Sunshine",
+    "Palmetto",
+    "Biscayne",
+    "Everglades",
+    "Oceanview",
+    "Tropic",
+    "Keystone",
+    "Harbor",
+    "Mango",
+    "Seabreeze",
+    "Flamingo",
+    "Pelican",
+    "Manatee",
+    "Gulfstream",
 ];
 /// Area codes used (Miami-Dade and Broward).
 const NPAS: &[&str] = &["305", "786", "954"];
@@ -107,7 +129,11 @@ pub fn site_pages(b: &Business) -> Vec<(String, &'static str, String)> {
         b.city,
         b.vertical,
         b.city,
-        if i % 5 == 0 { format!("<p>Call Now: {tel}</p>") } else { String::new() }
+        if i % 5 == 0 {
+            format!("<p>Call Now: {tel}</p>")
+        } else {
+            String::new()
+        }
     );
     let email = b
         .email
@@ -129,12 +155,39 @@ pub fn site_pages(b: &Business) -> Vec<(String, &'static str, String)> {
         "{nav}<h1>Contact {}</h1>{schema}<p>Phone: {tel}</p>{email}<p>{} FL</p>",
         b.name, b.city
     );
-    let about_body = format!("{nav}<h1>About {}</h1><p>We are a {} team in {}.</p>", b.name, b.vertical, b.city);
+    let about_body = format!(
+        "{nav}<h1>About {}</h1><p>We are a {} team in {}.</p>",
+        b.name, b.vertical, b.city
+    );
     let mut out = vec![
-        ("/".to_string(), "text/html; charset=utf-8", page(&format!("{} | {} {}", b.name, b.vertical, b.city), &home_body, &footer)),
-        ("/contact".to_string(), "text/html; charset=utf-8", page(&format!("Contact | {}", b.name), &contact_body, &footer)),
-        ("/about-us".to_string(), "text/html; charset=utf-8", page(&format!("About | {}", b.name), &about_body, &footer)),
-        ("/services".to_string(), "text/html; charset=utf-8", page(&format!("Services | {}", b.name), &format!("{nav}<p>Our {} services.</p>", b.vertical), &footer)),
+        (
+            "/".to_string(),
+            "text/html; charset=utf-8",
+            page(
+                &format!("{} | {} {}", b.name, b.vertical, b.city),
+                &home_body,
+                &footer,
+            ),
+        ),
+        (
+            "/contact".to_string(),
+            "text/html; charset=utf-8",
+            page(&format!("Contact | {}", b.name), &contact_body, &footer),
+        ),
+        (
+            "/about-us".to_string(),
+            "text/html; charset=utf-8",
+            page(&format!("About | {}", b.name), &about_body, &footer),
+        ),
+        (
+            "/services".to_string(),
+            "text/html; charset=utf-8",
+            page(
+                &format!("Services | {}", b.name),
+                &format!("{nav}<p>Our {} services.</p>", b.vertical),
+                &footer,
+            ),
+        ),
     ];
     if !linked {
         let host = &b.domain;
@@ -161,19 +214,39 @@ pub fn directory_page(k: usize, tld: &str) -> (String, String) {
             b.name, b.vertical, b.city, DIRECTORY_PHONE
         ));
     }
-    (domain, page(&format!("Best local businesses #{k}"), &format!("<ul>{items}</ul>"), DIRECTORY_PHONE))
+    (
+        domain,
+        page(
+            &format!("Best local businesses #{k}"),
+            &format!("<ul>{items}</ul>"),
+            DIRECTORY_PHONE,
+        ),
+    )
+}
+
+/// Owner surnames used as the lead name when a CRM knows the owner, not the trade name.
+const OWNERS: &[&str] = &[
+    "Alvarez", "Okafor", "Nguyen", "Brennan", "Castillo", "Friedman", "Moreau",
+];
+
+/// The lead name of business `i` when the lead comes in under its owner's name (every second
+/// lead without a website): the name never appears on the site, so only the phone finds it.
+pub fn owner_name(i: usize) -> String {
+    format!("{} Holdings", OWNERS[i % OWNERS.len()])
 }
 
 /// The leads for `n` fixture businesses: every `without_website_every`-th has no website
-/// (only name, city, vertical, phone), the rest carry their website.
+/// (only name, city, vertical, phone), and every second of those is known under its owner's
+/// name ([`owner_name`]); the rest carry their website.
 pub fn leads(n: usize, tld: &str, without_website_every: usize) -> Vec<Lead> {
     (0..n)
         .map(|i| {
             let b = business(i, tld);
             let no_site = without_website_every > 0 && i % without_website_every == 0;
+            let alias = no_site && (i / without_website_every) % 2 == 1;
             Lead {
                 id: format!("lead-{i:04}"),
-                business_name: b.name,
+                business_name: if alias { owner_name(i) } else { b.name },
                 website: (!no_site).then(|| format!("http://{}/", b.domain)),
                 phone: Some(format!("+1 {}", b.phone)),
                 city: Some(b.city),

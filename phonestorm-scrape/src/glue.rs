@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 /// Multi-label public suffixes recognised by the fallback (the common ones for the
 /// English-speaking markets the seeds target; source: publicsuffix.org list, ICANN section).
 const MULTI_LABEL_SUFFIXES: &[&str] = &[
-    "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "com.au", "net.au", "org.au", "co.nz",
-    "com.mx", "com.br", "co.za", "co.in", "co.jp", "com.sg", "com.hk",
+    "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "com.au", "net.au", "org.au", "co.nz", "com.mx",
+    "com.br", "co.za", "co.in", "co.jp", "com.sg", "com.hk",
 ];
 
 /// URL or bare host → canonical registrable domain (lower case, no `www.`, no port), e.g.
@@ -46,7 +46,11 @@ pub fn registrable_domain(input: &str) -> Option<String> {
         return None;
     }
     let last2 = labels[labels.len() - 2..].join(".");
-    let take = if MULTI_LABEL_SUFFIXES.contains(&last2.as_str()) { 3 } else { 2 };
+    let take = if MULTI_LABEL_SUFFIXES.contains(&last2.as_str()) {
+        3
+    } else {
+        2
+    };
     if labels.len() < take {
         return None;
     }
@@ -82,16 +86,48 @@ impl Default for SiteLists {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect();
         Self {
             social: s(&[
-                "facebook.com", "fb.com", "instagram.com", "twitter.com", "x.com", "linkedin.com",
-                "tiktok.com", "youtube.com", "pinterest.com", "nextdoor.com", "linktr.ee",
+                "facebook.com",
+                "fb.com",
+                "instagram.com",
+                "twitter.com",
+                "x.com",
+                "linkedin.com",
+                "tiktok.com",
+                "youtube.com",
+                "pinterest.com",
+                "nextdoor.com",
+                "linktr.ee",
             ]),
             directories: s(&[
-                "yelp.com", "angi.com", "angieslist.com", "homeadvisor.com", "thumbtack.com",
-                "bbb.org", "yellowpages.com", "superpages.com", "manta.com", "mapquest.com",
-                "houzz.com", "porch.com", "google.com", "bing.com", "apple.com", "foursquare.com",
-                "tripadvisor.com", "chamberofcommerce.com", "bizapedia.com", "buildzoom.com",
-                "zillow.com", "realtor.com", "groupon.com", "opentable.com", "wikipedia.org",
-                "citysearch.com", "merchantcircle.com", "hotfrog.com", "birdeye.com",
+                "yelp.com",
+                "angi.com",
+                "angieslist.com",
+                "homeadvisor.com",
+                "thumbtack.com",
+                "bbb.org",
+                "yellowpages.com",
+                "superpages.com",
+                "manta.com",
+                "mapquest.com",
+                "houzz.com",
+                "porch.com",
+                "google.com",
+                "bing.com",
+                "apple.com",
+                "foursquare.com",
+                "tripadvisor.com",
+                "chamberofcommerce.com",
+                "bizapedia.com",
+                "buildzoom.com",
+                "zillow.com",
+                "realtor.com",
+                "groupon.com",
+                "opentable.com",
+                "wikipedia.org",
+                "citysearch.com",
+                "merchantcircle.com",
+                "hotfrog.com",
+                "birdeye.com",
             ]),
         }
     }
@@ -101,9 +137,9 @@ impl SiteLists {
     /// Classify a registrable domain.
     pub fn classify(&self, domain: &str) -> SiteKind {
         let d = domain.to_ascii_lowercase();
-        if self.social.iter().any(|s| *s == d) {
+        if self.social.contains(&d) {
             SiteKind::Social
-        } else if self.directories.iter().any(|s| *s == d) {
+        } else if self.directories.contains(&d) {
             SiteKind::Directory
         } else {
             SiteKind::Business
@@ -162,7 +198,10 @@ pub fn rank_results(
         }
         let dom_flat = domain.replace(['-', '.'], "");
         let title = r.title.to_lowercase();
-        let in_domain = tokens.iter().filter(|t| dom_flat.contains(t.as_str())).count();
+        let in_domain = tokens
+            .iter()
+            .filter(|t| dom_flat.contains(t.as_str()))
+            .count();
         let in_title = tokens.iter().filter(|t| title.contains(t.as_str())).count();
         if in_domain + in_title == 0 && !keep_unnamed {
             continue;
@@ -272,7 +311,10 @@ pub fn extract_sightings(html: &str, url: &str) -> Vec<Sighting> {
     };
     for (part, placement) in [(body, Placement::Body), (footer, Placement::Footer)] {
         let text = TAG_RE.replace_all(part, " ");
-        let text = text.replace("&nbsp;", " ").replace("&#40;", "(").replace("&#41;", ")");
+        let text = text
+            .replace("&nbsp;", " ")
+            .replace("&#40;", "(")
+            .replace("&#41;", ")");
         for m in PHONE_RE.find_iter(&text) {
             push(m.as_str(), placement);
         }
@@ -360,7 +402,9 @@ pub fn score_sightings(
         } else {
             (w.other, "other")
         };
-        let e = best.entry(s.number.e164.as_str()).or_insert((base, source, s));
+        let e = best
+            .entry(s.number.e164.as_str())
+            .or_insert((base, source, s));
         if base > e.0 {
             *e = (base, source, s);
         }
@@ -420,9 +464,11 @@ pub fn extract_emails(html: &str) -> Vec<String> {
     let cleaned = STRIP_RE.replace_all(html, " ");
     for m in EMAIL_RE.find_iter(&cleaned) {
         let e = m.as_str().to_ascii_lowercase();
-        let asset = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".css", ".js"]
-            .iter()
-            .any(|x| e.ends_with(x));
+        let asset = [
+            ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".css", ".js",
+        ]
+        .iter()
+        .any(|x| e.ends_with(x));
         if !asset && seen.insert(e.clone()) {
             out.push(e);
         }
@@ -440,7 +486,10 @@ mod tests {
             registrable_domain("https://www.Joes-Plumbing.com:443/contact").as_deref(),
             Some("joes-plumbing.com")
         );
-        assert_eq!(registrable_domain("shop.example.co.uk").as_deref(), Some("example.co.uk"));
+        assert_eq!(
+            registrable_domain("shop.example.co.uk").as_deref(),
+            Some("example.co.uk")
+        );
         assert_eq!(registrable_domain("localhost"), None);
         let l = SiteLists::default();
         assert_eq!(l.classify("yelp.com"), SiteKind::Directory);
@@ -454,9 +503,15 @@ mod tests {
             <body><h1>Call Now: <a href="tel:+13052345678">(305) 234-5678</a></h1>
             <p>Toll free 1-800-234-5678</p><footer>Office 954.234.9999</footer></body></html>"#;
         let s = extract_sightings(html, "https://joe.example/contact");
-        assert!(s.iter().any(|x| x.placement == Placement::Schema && x.number.e164 == "+17862341000"));
+        assert!(
+            s.iter()
+                .any(|x| x.placement == Placement::Schema && x.number.e164 == "+17862341000")
+        );
         assert!(s.iter().any(|x| x.placement == Placement::TelLink));
-        assert!(s.iter().any(|x| x.placement == Placement::Footer && x.number.e164 == "+19542349999"));
+        assert!(
+            s.iter()
+                .any(|x| x.placement == Placement::Footer && x.number.e164 == "+19542349999")
+        );
         let mut counts = HashMap::new();
         counts.insert("+17862341000".to_string(), 6);
         let scored = score_sightings(&s, &counts, &ScoreWeights::default());
@@ -469,7 +524,9 @@ mod tests {
 
     #[test]
     fn emails() {
-        let e = extract_emails(r#"<a href="mailto:Info@Joe.example">x</a> logo@2x.png sales@joe.example"#);
+        let e = extract_emails(
+            r#"<a href="mailto:Info@Joe.example">x</a> logo@2x.png sales@joe.example"#,
+        );
         assert_eq!(e, vec!["info@joe.example", "sales@joe.example"]);
     }
 }

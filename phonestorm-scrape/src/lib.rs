@@ -16,9 +16,9 @@
 //! | [`places::PlacesSource`] | [`places::GooglePlaces`], [`places::FilePlaces`] |
 //! | [`registry::PhoneRegistry`] | [`registry::SqliteRegistry`], [`registry::PostgresRegistry`] |
 
-pub mod fetch;
 pub mod crawl;
 pub mod enrich;
+pub mod fetch;
 pub mod glue;
 pub mod places;
 pub mod registry;

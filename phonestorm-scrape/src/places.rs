@@ -246,7 +246,9 @@ impl PlacesSource for GooglePlaces {
             let status = resp.status().as_u16();
             match status {
                 401 | 403 => {
-                    return Err(PlacesError::Unauthorized(resp.text().await.unwrap_or_default()));
+                    return Err(PlacesError::Unauthorized(
+                        resp.text().await.unwrap_or_default(),
+                    ));
                 }
                 429 => return Err(PlacesError::Quota),
                 s if !(200..300).contains(&s) => {
@@ -285,7 +287,10 @@ impl FilePlaces {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path)
             .map_err(|e| PlacesError::BadData(format!("{}: {e}", path.display())))?;
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
             Self::from_csv(&text)
         } else {
             Self::from_json(&text)
@@ -362,7 +367,13 @@ impl PlacesSource for FilePlaces {
             .collect();
         let matches = |p: &Place| {
             if phone_query {
-                let d: String = p.phone.as_deref().unwrap_or("").chars().filter(char::is_ascii_digit).collect();
+                let d: String = p
+                    .phone
+                    .as_deref()
+                    .unwrap_or("")
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
                 return !d.is_empty() && (qdigits.ends_with(&d) || d.ends_with(&qdigits));
             }
             if words.is_empty() {
@@ -400,9 +411,15 @@ mod tests {
         assert_eq!(all[0].reviews_count, Some(12));
         let csv = "place_id,name,website,phone,address,city,rating,reviews_count\np1,Ace Roofing,,+1 954-234-1111,,Fort Lauderdale,4.5,3\n";
         let f = FilePlaces::from_csv(csv).unwrap();
-        let q = PlacesQuery { text_query: "roofing in Broward".into(), ..Default::default() };
+        let q = PlacesQuery {
+            text_query: "roofing in Broward".into(),
+            ..Default::default()
+        };
         assert_eq!(f.search(&q).await.unwrap().len(), 1);
-        let q = PlacesQuery { text_query: "(954) 234-1111".into(), ..Default::default() };
+        let q = PlacesQuery {
+            text_query: "(954) 234-1111".into(),
+            ..Default::default()
+        };
         assert_eq!(f.search(&q).await.unwrap()[0].name, "Ace Roofing");
         assert_eq!(text_query("HVAC", "Miami, FL"), "HVAC in Miami, FL");
     }

@@ -49,7 +49,10 @@ pub trait PhoneRegistry: Send + Sync {
         Ok(self.domains_for(e164).await?.len() as u32)
     }
     /// Distinct-domain counts for several numbers (for `phone::score`).
-    async fn domain_counts(&self, numbers: &[String]) -> Result<HashMap<String, u32>, RegistryError> {
+    async fn domain_counts(
+        &self,
+        numbers: &[String],
+    ) -> Result<HashMap<String, u32>, RegistryError> {
         let mut out = HashMap::new();
         for n in numbers {
             out.insert(n.clone(), self.domain_count(n).await?);
@@ -221,7 +224,10 @@ impl PhoneRegistry for PostgresRegistry {
     async fn domain_count(&self, e164: &str) -> Result<u32, RegistryError> {
         let row = self
             .client
-            .query_one("SELECT COUNT(*) FROM phone_domains WHERE e164 = $1", &[&e164])
+            .query_one(
+                "SELECT COUNT(*) FROM phone_domains WHERE e164 = $1",
+                &[&e164],
+            )
             .await?;
         Ok(row.get::<_, i64>(0).max(0) as u32)
     }

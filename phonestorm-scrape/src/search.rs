@@ -208,7 +208,15 @@ fn words(s: &str) -> Vec<String> {
 fn query_phones(q: &str) -> Vec<String> {
     let digits: String = q
         .chars()
-        .map(|c| if c.is_ascii_digit() { c } else if "()-. +".contains(c) { '\0' } else { ' ' })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                c
+            } else if "()-. +".contains(c) {
+                '\0'
+            } else {
+                ' '
+            }
+        })
         .filter(|c| *c != '\0')
         .collect();
     digits
@@ -268,7 +276,10 @@ mod tests {
                 "http://joe.example/".into(),
                 "<title>Joe's Plumbing Miami</title><p>Call (305) 555-0142</p>".into(),
             ),
-            ("http://other.example/".into(), "<p>Roofing in Tampa</p>".into()),
+            (
+                "http://other.example/".into(),
+                "<p>Roofing in Tampa</p>".into(),
+            ),
         ]);
         let r = idx.search("Joe's Plumbing Miami", 5).await.unwrap();
         assert_eq!(r[0].url, "http://joe.example/");

@@ -23,21 +23,29 @@ fn config() -> EnrichConfig {
     let mut c = EnrichConfig::default();
     // The fixture directories are directories.
     for k in 0..common::DIRECTORIES {
-        c.sites.directories.push(fixture::directory_page(k, "test").0);
+        c.sites
+            .directories
+            .push(fixture::directory_page(k, "test").0);
     }
     c
 }
 
 fn searx(fx: &Fixture) -> Arc<dyn SearchProvider> {
     Arc::new(SearxSearch::with_client(
-        reqwest::Client::builder().resolve("searx.test", fx.addr).build().unwrap(),
+        reqwest::Client::builder()
+            .resolve("searx.test", fx.addr)
+            .build()
+            .unwrap(),
         "http://searx.test",
     ))
 }
 
 fn places(fx: &Fixture, key: &str) -> GooglePlaces {
     GooglePlaces::with_client(
-        reqwest::Client::builder().resolve("places.test", fx.addr).build().unwrap(),
+        reqwest::Client::builder()
+            .resolve("places.test", fx.addr)
+            .build()
+            .unwrap(),
         "http://places.test",
         key,
     )
@@ -56,7 +64,11 @@ async fn crawler_finds_contact_pages_by_links_and_sitemap() {
     // Contact page only in sitemap.xml.
     let b = fixture::business(3, "test");
     let site = c.crawl(&format!("http://{}/", b.domain)).await.unwrap();
-    assert!(site.pages.iter().any(|p| p.url.ends_with("/contact")), "{:?}", site.pages.iter().map(|p| &p.url).collect::<Vec<_>>());
+    assert!(
+        site.pages.iter().any(|p| p.url.ends_with("/contact")),
+        "{:?}",
+        site.pages.iter().map(|p| &p.url).collect::<Vec<_>>()
+    );
     assert_eq!(fx.hits(&format!("{}/sitemap.xml", b.domain)), 1);
     assert!(site.pages.len() <= CrawlConfig::default().max_pages);
 }
@@ -76,7 +88,10 @@ async fn google_places_adapter_pages_clamps_and_refuses_bad_key() {
     assert!(found.iter().all(|x| x.place_id.starts_with("ChIJfixture")));
     assert!(found[0].phone.as_deref().unwrap().starts_with("+1 "));
     assert!(found[0].city.is_some() && found[0].reviews_count.is_some());
-    let q2 = PlacesQuery { max_results: 2, ..q.clone() };
+    let q2 = PlacesQuery {
+        max_results: 2,
+        ..q.clone()
+    };
     assert_eq!(p.search(&q2).await.unwrap().len(), 2);
     let e = places(&fx, "wrong").search(&q).await.unwrap_err();
     assert_eq!(e.code(), "places_unauthorized");
@@ -93,7 +108,12 @@ async fn sqlite_registry_survives_restart_and_concurrent_writers() {
         let r = if w % 2 == 0 { a.clone() } else { b.clone() };
         tasks.push(tokio::spawn(async move {
             for i in 0..100 {
-                r.record(&format!("+1305234{:04}", i % 50), &format!("site{}.test", (i + w) % 7)).await.unwrap();
+                r.record(
+                    &format!("+1305234{:04}", i % 50),
+                    &format!("site{}.test", (i + w) % 7),
+                )
+                .await
+                .unwrap();
             }
         }));
     }
@@ -103,17 +123,22 @@ async fn sqlite_registry_survives_restart_and_concurrent_writers() {
     drop((a, b));
     let r = SqliteRegistry::open(&path).unwrap();
     let n = r.domain_count("+13052340000").await.unwrap();
-    assert!(n >= 1 && n <= 7);
+    assert!((1..=7).contains(&n));
     r.record("+13052349999", "a.test").await.unwrap();
     r.record("+13052349999", "a.test").await.unwrap();
     r.record("+13052349999", "b.test").await.unwrap();
-    assert_eq!(r.domains_for("+13052349999").await.unwrap(), vec!["a.test", "b.test"]);
+    assert_eq!(
+        r.domains_for("+13052349999").await.unwrap(),
+        vec!["a.test", "b.test"]
+    );
 }
 
 #[tokio::test]
 async fn postgres_registry_on_a_real_server() {
     let Ok(url) = std::env::var("PHONESTORM_TEST_DATABASE_URL") else {
-        eprintln!("SKIP postgres_registry_on_a_real_server: PHONESTORM_TEST_DATABASE_URL not set (scripts/ci/40-scrape.sh starts a server)");
+        eprintln!(
+            "SKIP postgres_registry_on_a_real_server: PHONESTORM_TEST_DATABASE_URL not set (scripts/ci/40-scrape.sh starts a server)"
+        );
         return;
     };
     let r = PostgresRegistry::connect(&url).await.unwrap();
@@ -134,7 +159,9 @@ async fn pipeline_end_to_end_with_directories_and_reverse_discovery() {
     let mut cfg = config();
     // Directories must be crawled as ordinary sites here so that their shared number is
     // counted on 6 domains: classify them as businesses for this run.
-    cfg.sites.directories.retain(|d| !d.starts_with("localpages"));
+    cfg.sites
+        .directories
+        .retain(|d| !d.starts_with("localpages"));
     let enricher = Enricher::new(f, registry.clone(), cfg).with_search(searx(&fx));
 
     let mut leads = fixture::leads(common::SITES, "test", 3);
@@ -162,19 +189,35 @@ async fn pipeline_end_to_end_with_directories_and_reverse_discovery() {
         let i: usize = lead.id[5..].parse().unwrap();
         let b = fixture::business(i, "test");
         assert_eq!(ev.domain.as_deref(), Some(b.domain.as_str()), "{ev:?}");
-        assert_eq!(ev.lead_phone_e164.as_deref(), Some(e164(&b.phone).as_str()), "{ev:?}");
+        assert_eq!(
+            ev.lead_phone_e164.as_deref(),
+            Some(e164(&b.phone).as_str()),
+            "{ev:?}"
+        );
         assert_eq!(ev.email, b.email, "{ev:?}");
-        let want_status = if b.email.is_some() { "ENRICHED_NO_OUTBOUND" } else { "WITH_PHONE_ONLY" };
+        let want_status = if b.email.is_some() {
+            "ENRICHED_NO_OUTBOUND"
+        } else {
+            "WITH_PHONE_ONLY"
+        };
         assert_eq!(ev.enrichment_status, want_status);
         if lead.website.is_none() {
             assert!(ev.signals.contains(&"MISSING_WEBSITE".to_string()));
-            assert_eq!(ev.domain_source.as_deref(), Some("search"));
+            let via = if lead.business_name == b.name {
+                "search"
+            } else {
+                "reverse_search"
+            };
+            assert_eq!(ev.domain_source.as_deref(), Some(via), "{ev:?}");
         } else {
             assert_eq!(ev.domain_source.as_deref(), Some("website"));
         }
         assert!(ev.phone_confidence > 0.5, "{ev:?}");
     }
-    assert_eq!(registry.domain_count(&e164(DIRECTORY_PHONE)).await.unwrap(), 6);
+    assert_eq!(
+        registry.domain_count(&e164(DIRECTORY_PHONE)).await.unwrap(),
+        6
+    );
     // Once the registry has seen the shared number on 6 domains (5+ rule), it is rejected.
     let dir_lead = leads.iter().find(|l| l.id == "dir-0").unwrap();
     let ev = enricher.enrich(dir_lead).await.unwrap();
@@ -201,8 +244,15 @@ async fn reverse_discovery_paths_registry_search_places() {
 
     // Without reverse discovery: nothing.
     let reg = Arc::new(SqliteRegistry::in_memory().unwrap());
-    let off = Enricher::new(f.clone(), reg.clone(), EnrichConfig { reverse_discovery: false, ..config() })
-        .with_search(searx(&fx));
+    let off = Enricher::new(
+        f.clone(),
+        reg.clone(),
+        EnrichConfig {
+            reverse_discovery: false,
+            ..config()
+        },
+    )
+    .with_search(searx(&fx));
     let ev = off.enrich(&phone_only).await.unwrap();
     assert_eq!(ev.domain, None);
     assert_eq!(ev.enrichment_status, "WITH_PHONE_ONLY");
@@ -221,7 +271,8 @@ async fn reverse_discovery_paths_registry_search_places() {
 
     // Places text search with the phone number.
     let fresh = Arc::new(SqliteRegistry::in_memory().unwrap());
-    let by_places = Enricher::new(f.clone(), fresh, config()).with_places(Arc::new(places(&fx, "test-key")));
+    let by_places =
+        Enricher::new(f.clone(), fresh, config()).with_places(Arc::new(places(&fx, "test-key")));
     let ev = by_places.enrich(&phone_only).await.unwrap();
     assert_eq!(ev.domain.as_deref(), Some(b.domain.as_str()));
     assert_eq!(ev.domain_source.as_deref(), Some("reverse_places"));
@@ -247,7 +298,10 @@ async fn social_website_is_weak_presence_and_logs_carry_signatures() {
         let buf = buf.clone();
         move || BufWriter(buf.clone())
     };
-    let sub = tracing_subscriber::fmt().with_writer(writer).with_ansi(false).finish();
+    let sub = tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .finish();
     let _guard = tracing::subscriber::set_default(sub);
     let ev = e.enrich(&lead).await.unwrap();
     assert!(ev.signals.contains(&"WEAK_WEB_PRESENCE".to_string()));

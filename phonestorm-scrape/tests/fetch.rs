@@ -13,7 +13,10 @@ async fn fetches_fixture_site_and_follows_safe_redirects() {
     let fx = common::start(common::SITES, 0).await;
     let f = fx.fetcher(Fixture::fast_config());
     let b = phonestorm_scrape::fixture::business(0, "test");
-    let p = f.fetch(&format!("http://{}/contact", b.domain)).await.unwrap();
+    let p = f
+        .fetch(&format!("http://{}/contact", b.domain))
+        .await
+        .unwrap();
     assert_eq!(p.status, 200);
     assert!(p.body.contains("tel:+1"));
     let p = f.fetch("http://redirect-ok.test/").await.unwrap();
@@ -36,15 +39,27 @@ async fn ssrf_guard_refuses_loopback_metadata_and_private_resolution() {
     let e = f.fetch("http://internal.example/").await.unwrap_err();
     assert!(e.is_forbidden(), "{e}");
     // Literal addresses are refused before any connection.
-    let e = f.fetch(&format!("http://127.0.0.1:{}/", fx.addr.port())).await.unwrap_err();
+    let e = f
+        .fetch(&format!("http://127.0.0.1:{}/", fx.addr.port()))
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), "forbidden_address");
     // The default policy refuses even the fixture hosts.
-    let strict = HttpFetcher::new(Fixture::fast_config(), HostPolicy {
-        overrides: fx.policy().overrides,
-        ..Default::default()
-    })
+    let strict = HttpFetcher::new(
+        Fixture::fast_config(),
+        HostPolicy {
+            overrides: fx.policy().overrides,
+            ..Default::default()
+        },
+    )
     .unwrap();
-    assert!(strict.fetch("http://redirect-ok.test/").await.unwrap_err().is_forbidden());
+    assert!(
+        strict
+            .fetch("http://redirect-ok.test/")
+            .await
+            .unwrap_err()
+            .is_forbidden()
+    );
     let e = f.fetch("file:///etc/passwd").await.unwrap_err();
     assert_eq!(e.code(), "invalid_url");
 }
@@ -56,7 +71,11 @@ async fn robots_txt_is_honoured_and_cached() {
     assert!(f.fetch("http://robots.test/").await.is_ok());
     let e = f.fetch("http://robots.test/private/x").await.unwrap_err();
     assert_eq!(e.code(), "robots_disallowed");
-    assert_eq!(fx.hits("robots.test/robots.txt"), 1, "robots.txt fetched once per host");
+    assert_eq!(
+        fx.hits("robots.test/robots.txt"),
+        1,
+        "robots.txt fetched once per host"
+    );
     assert_eq!(fx.hits("robots.test/private/x"), 0);
 }
 
@@ -67,7 +86,11 @@ async fn retries_429_honouring_retry_after() {
     let t = Instant::now();
     let p = f.fetch("http://busy.test/").await.unwrap();
     assert!(p.body.contains("finally"));
-    assert!(t.elapsed() >= Duration::from_millis(1900), "waited {:?}", t.elapsed());
+    assert!(
+        t.elapsed() >= Duration::from_millis(1900),
+        "waited {:?}",
+        t.elapsed()
+    );
     assert_eq!(fx.hits("busy.test/"), 3);
 }
 
@@ -124,7 +147,11 @@ async fn per_host_politeness_spaces_requests() {
         assert!(h.await.unwrap());
     }
     // Four starts on one host need at least three gaps of 200 ms.
-    assert!(t.elapsed() >= Duration::from_millis(590), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() >= Duration::from_millis(590),
+        "{:?}",
+        t.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -133,14 +160,23 @@ async fn searx_adapter_parses_results_and_explains_403() {
     let b = phonestorm_scrape::fixture::business(3, "test");
     // The fake dispatches on Host, so the client resolves searx.test to the fixture.
     let s = SearxSearch::with_client(
-        reqwest::Client::builder().resolve("searx.test", fx.addr).build().unwrap(),
+        reqwest::Client::builder()
+            .resolve("searx.test", fx.addr)
+            .build()
+            .unwrap(),
         "http://searx.test",
     );
-    let r = s.search(&format!("{} {}", b.name, b.city), 8).await.unwrap();
+    let r = s
+        .search(&format!("{} {}", b.name, b.city), 8)
+        .await
+        .unwrap();
     assert!(r.iter().any(|x| x.url.contains(&b.domain)));
     assert!(!r[0].engines.is_empty());
     let bad = SearxSearch::with_client(
-        reqwest::Client::builder().resolve("searx403.test", fx.addr).build().unwrap(),
+        reqwest::Client::builder()
+            .resolve("searx403.test", fx.addr)
+            .build()
+            .unwrap(),
         "http://searx403.test",
     );
     let e = bad.search("x", 3).await.unwrap_err();

@@ -5,6 +5,8 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod enrich;
+
 /// Lead enrichment with phone intelligence, and compliant outreach.
 #[derive(Parser)]
 #[command(name = "phonestorm", version, about)]
@@ -17,6 +19,10 @@ struct Cli {
 enum Command {
     /// Print the version of the numbering data.
     DataVersion,
+    /// Enrich leads: discover domains (also by phone), extract phones and emails.
+    Enrich(enrich::EnrichArgs),
+    /// Crawl one site and list the phones and emails found.
+    Crawl(enrich::CrawlArgs),
 }
 
 fn main() -> ExitCode {
@@ -26,5 +32,7 @@ fn main() -> ExitCode {
             println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
             ExitCode::SUCCESS
         }
+        Command::Enrich(args) => enrich::run_enrich(args),
+        Command::Crawl(args) => enrich::run_crawl(args),
     }
 }

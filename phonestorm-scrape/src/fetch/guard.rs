@@ -115,7 +115,11 @@ pub(crate) struct ForbiddenAddress {
 
 impl std::fmt::Display for ForbiddenAddress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} resolves only to refused addresses ({})", self.host, self.reason)
+        write!(
+            f,
+            "{} resolves only to refused addresses ({})",
+            self.host, self.reason
+        )
     }
 }
 
@@ -200,6 +204,9 @@ mod tests {
         assert!(p.allows_private("exact.local"));
         assert!(!p.allows_private("x.exact.local"));
         assert!(!p.allows_private("127.0.0.1"));
-        assert!(p.check_literal("127.0.0.1", "127.0.0.1".parse().unwrap()).is_err());
+        assert!(
+            p.check_literal("127.0.0.1", "127.0.0.1".parse().unwrap())
+                .is_err()
+        );
     }
 }

@@ -258,7 +258,10 @@ impl HttpFetcher {
                         .get(RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| v.trim().parse::<u64>().ok())
-                        .map(|s| Duration::from_secs(s).min(Duration::from_millis(self.config.backoff_max_ms)));
+                        .map(|s| {
+                            Duration::from_secs(s)
+                                .min(Duration::from_millis(self.config.backoff_max_ms))
+                        });
                     tracing::debug!(%url, status, attempt, "retrying");
                     retry_after.unwrap_or_else(|| self.backoff(attempt))
                 }
@@ -336,7 +339,11 @@ impl HttpFetcher {
             if decoder.write_all(&chunk[..take]).is_err() {
                 let hit = out.lock().map(|c| c.hit).unwrap_or(true);
                 if hit {
-                    reason = Some(if encoding.is_some() { "decompression_limit" } else { "body_cap" });
+                    reason = Some(if encoding.is_some() {
+                        "decompression_limit"
+                    } else {
+                        "body_cap"
+                    });
                 } else {
                     // A corrupt compressed stream: keep what was decoded.
                     reason = Some("decode_error");

@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn decodes_latin1_from_header_and_meta() {
         let bytes = b"Caf\xe9";
-        assert_eq!(decode_body(bytes, Some("text/html; charset=ISO-8859-1")), "Café");
+        assert_eq!(
+            decode_body(bytes, Some("text/html; charset=ISO-8859-1")),
+            "Café"
+        );
         let html = b"<meta charset=\"windows-1252\"><p>Caf\xe9</p>";
         assert!(decode_body(html, Some("text/html")).contains("Café"));
         assert_eq!(decode_body("é".as_bytes(), None), "é");

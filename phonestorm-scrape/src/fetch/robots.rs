@@ -1,6 +1,9 @@
 //! A small robots.txt reader (RFC 9309): groups by User-agent, Allow/Disallow by longest
 //! match, `*` wildcards and `$` anchors, `Crawl-delay`.
 
+/// One group: its user agents, its (allow?, pattern) rules, its crawl delay.
+type Group = (Vec<String>, Vec<(bool, String)>, Option<f64>);
+
 /// Parsed robots.txt rules for one user agent.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Robots {
@@ -20,7 +23,7 @@ impl Robots {
     pub fn parse(text: &str, agent: &str) -> Self {
         let agent = agent.to_ascii_lowercase();
         // Collect groups: (agents, rules, delay).
-        let mut groups: Vec<(Vec<String>, Vec<(bool, String)>, Option<f64>)> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         let mut in_agents = false;
         for line in text.lines().take(10_000) {
             let line = line.split('#').next().unwrap_or("").trim();

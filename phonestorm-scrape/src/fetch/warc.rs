@@ -75,7 +75,9 @@ impl WarcFetcher {
             } else {
                 Stored {
                     status: 200,
-                    content_type: record.header(WarcHeader::ContentType).map(|c| c.into_owned()),
+                    content_type: record
+                        .header(WarcHeader::ContentType)
+                        .map(|c| c.into_owned()),
                     location: None,
                     body: body.to_vec(),
                 }
@@ -141,7 +143,10 @@ impl WarcFetcher {
 fn key(uri: &str) -> Option<String> {
     let mut u = Url::parse(uri).ok()?;
     u.set_fragment(None);
-    let host = u.host_str()?.trim_start_matches("www.").to_ascii_lowercase();
+    let host = u
+        .host_str()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
     let _ = u.set_host(Some(&host));
     Some(u.to_string())
 }
@@ -189,10 +194,7 @@ fn parse_http(msg: &[u8]) -> Option<Stored> {
 
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
-            break;
-        };
+    while let Some(eol) = data.windows(2).position(|w| w == b"\r\n") {
         let size_txt = String::from_utf8_lossy(&data[..eol]);
         let size_hex = size_txt.split(';').next().unwrap_or("").trim().to_string();
         let Ok(size) = usize::from_str_radix(&size_hex, 16) else {
@@ -281,6 +283,9 @@ mod tests {
         let p = f.fetch("http://joe.example/contact").await.unwrap();
         assert_eq!(p.body, "hello");
         assert!(p.url.ends_with("/contact-us"));
-        assert_eq!(f.fetch("http://joe.example/nope").await.unwrap_err().code(), "not_archived");
+        assert_eq!(
+            f.fetch("http://joe.example/nope").await.unwrap_err().code(),
+            "not_archived"
+        );
     }
 }

@@ -46,8 +46,14 @@ pub async fn start(sites: usize, latency_ms: u64) -> Fixture {
         ("robots.test".into(), "/robots.txt".into()),
         ("text/plain", "User-agent: *\nDisallow: /private\n".into()),
     );
-    pages.insert(("robots.test".into(), "/".into()), ("text/html", "<p>public</p>".into()));
-    pages.insert(("robots.test".into(), "/private/x".into()), ("text/html", "<p>secret</p>".into()));
+    pages.insert(
+        ("robots.test".into(), "/".into()),
+        ("text/html", "<p>public</p>".into()),
+    );
+    pages.insert(
+        ("robots.test".into(), "/private/x".into()),
+        ("text/html", "<p>secret</p>".into()),
+    );
     pages.insert(
         ("latin1.test".into(), "/".into()),
         ("text/html; charset=iso-8859-1", String::new()),
@@ -63,7 +69,9 @@ pub async fn start(sites: usize, latency_ms: u64) -> Fixture {
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         loop {
-            let Ok((sock, _)) = listener.accept().await else { continue };
+            let Ok((sock, _)) = listener.accept().await else {
+                continue;
+            };
             let web = web.clone();
             tokio::spawn(async move {
                 let _ = serve(sock, web, addr).await;
@@ -82,7 +90,10 @@ impl Fixture {
     pub fn policy(&self) -> HostPolicy {
         let mut overrides = HashMap::new();
         overrides.insert(".test".to_string(), self.addr);
-        overrides.insert("internal.example".to_string(), "10.0.0.5:80".parse().unwrap());
+        overrides.insert(
+            "internal.example".to_string(),
+            "10.0.0.5:80".parse().unwrap(),
+        );
         HostPolicy {
             allow_private_hosts: vec![".test".into()],
             overrides,
@@ -113,7 +124,10 @@ async fn write_response(
     headers: &[(&str, String)],
     body: &[u8],
 ) -> std::io::Result<()> {
-    let mut head = format!("HTTP/1.1 {status}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -152,7 +166,10 @@ async fn serve(mut sock: TcpStream, web: Arc<Web>, addr: SocketAddr) -> std::io:
         .get("host")
         .map(|h| h.split(':').next().unwrap_or("").to_string())
         .unwrap_or_default();
-    let clen: usize = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let clen: usize = headers
+        .get("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let mut body = buf[head_end + 4..].to_vec();
     while body.len() < clen {
         let n = sock.read(&mut tmp).await?;
@@ -165,39 +182,94 @@ async fn serve(mut sock: TcpStream, web: Arc<Web>, addr: SocketAddr) -> std::io:
         Some((p, q)) => (p.to_string(), q.to_string()),
         None => (target.clone(), String::new()),
     };
-    *web.hits.lock().unwrap().entry(format!("{host}{path}")).or_default() += 1;
+    *web.hits
+        .lock()
+        .unwrap()
+        .entry(format!("{host}{path}"))
+        .or_default() += 1;
 
     match (host.as_str(), path.as_str()) {
         ("searx.test", "/search") => {
             let q = query_param(&query, "q");
             let json = searx_answer(&q);
-            return write_response(&mut sock, "200 OK", &[("Content-Type", "application/json".into())], json.as_bytes()).await;
+            return write_response(
+                &mut sock,
+                "200 OK",
+                &[("Content-Type", "application/json".into())],
+                json.as_bytes(),
+            )
+            .await;
         }
         ("searx403.test", _) => {
             return write_response(&mut sock, "403 Forbidden", &[], b"Forbidden").await;
         }
         ("places.test", "/v1/places:searchText") => {
             let (status, json) = places_answer(&method, &headers, &body);
-            return write_response(&mut sock, status, &[("Content-Type", "application/json".into())], json.as_bytes()).await;
+            return write_response(
+                &mut sock,
+                status,
+                &[("Content-Type", "application/json".into())],
+                json.as_bytes(),
+            )
+            .await;
         }
         ("redirect-loopback.test", _) => {
-            return write_response(&mut sock, "302 Found", &[("Location", format!("http://127.0.0.1:{}/", addr.port()))], b"").await;
+            return write_response(
+                &mut sock,
+                "302 Found",
+                &[("Location", format!("http://127.0.0.1:{}/", addr.port()))],
+                b"",
+            )
+            .await;
         }
         ("redirect-metadata.test", _) => {
-            return write_response(&mut sock, "301 Moved", &[("Location", "http://169.254.169.254/latest/meta-data/".into())], b"").await;
+            return write_response(
+                &mut sock,
+                "301 Moved",
+                &[(
+                    "Location",
+                    "http://169.254.169.254/latest/meta-data/".into(),
+                )],
+                b"",
+            )
+            .await;
         }
         ("redirect-ok.test", "/") => {
-            return write_response(&mut sock, "302 Found", &[("Location", "/landing".into())], b"").await;
+            return write_response(
+                &mut sock,
+                "302 Found",
+                &[("Location", "/landing".into())],
+                b"",
+            )
+            .await;
         }
         ("redirect-ok.test", "/landing") => {
-            return write_response(&mut sock, "200 OK", &[("Content-Type", "text/html".into())], b"<p>landed</p>").await;
+            return write_response(
+                &mut sock,
+                "200 OK",
+                &[("Content-Type", "text/html".into())],
+                b"<p>landed</p>",
+            )
+            .await;
         }
         ("busy.test", "/") => {
             let n = web.busy.fetch_add(1, Ordering::SeqCst);
             if n < 2 {
-                return write_response(&mut sock, "429 Too Many Requests", &[("Retry-After", "1".into())], b"slow down").await;
+                return write_response(
+                    &mut sock,
+                    "429 Too Many Requests",
+                    &[("Retry-After", "1".into())],
+                    b"slow down",
+                )
+                .await;
             }
-            return write_response(&mut sock, "200 OK", &[("Content-Type", "text/html".into())], b"<p>finally</p>").await;
+            return write_response(
+                &mut sock,
+                "200 OK",
+                &[("Content-Type", "text/html".into())],
+                b"<p>finally</p>",
+            )
+            .await;
         }
         ("slow.test", "/") => {
             tokio::time::sleep(Duration::from_secs(5)).await;
@@ -208,7 +280,10 @@ async fn serve(mut sock: TcpStream, web: Arc<Web>, addr: SocketAddr) -> std::io:
             return write_response(
                 &mut sock,
                 "200 OK",
-                &[("Content-Type", "text/html".into()), ("Content-Encoding", "gzip".into())],
+                &[
+                    ("Content-Type", "text/html".into()),
+                    ("Content-Encoding", "gzip".into()),
+                ],
                 &gz,
             )
             .await;
@@ -216,7 +291,9 @@ async fn serve(mut sock: TcpStream, web: Arc<Web>, addr: SocketAddr) -> std::io:
         ("huge.test", "/") => {
             // A 100 MB page, streamed.
             let total: usize = 100 * 1000 * 1000;
-            let head = format!("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: {total}\r\n\r\n");
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: {total}\r\n\r\n"
+            );
             sock.write_all(head.as_bytes()).await?;
             let chunk = vec![b'a'; 64 * 1024];
             let mut sent = 0;
@@ -230,7 +307,13 @@ async fn serve(mut sock: TcpStream, web: Arc<Web>, addr: SocketAddr) -> std::io:
             return Ok(());
         }
         ("latin1.test", "/") => {
-            return write_response(&mut sock, "200 OK", &[("Content-Type", "text/html; charset=iso-8859-1".into())], b"<p>Caf\xe9 Cubano (305) 234-5678</p>").await;
+            return write_response(
+                &mut sock,
+                "200 OK",
+                &[("Content-Type", "text/html; charset=iso-8859-1".into())],
+                b"<p>Caf\xe9 Cubano (305) 234-5678</p>",
+            )
+            .await;
         }
         _ => {}
     }
@@ -238,8 +321,24 @@ async fn serve(mut sock: TcpStream, web: Arc<Web>, addr: SocketAddr) -> std::io:
         tokio::time::sleep(Duration::from_millis(web.latency_ms)).await;
     }
     match web.pages.get(&(host.clone(), path.clone())) {
-        Some((ct, html)) => write_response(&mut sock, "200 OK", &[("Content-Type", ct.to_string())], html.as_bytes()).await,
-        None => write_response(&mut sock, "404 Not Found", &[("Content-Type", "text/html".into())], b"<h1>not found</h1>").await,
+        Some((ct, html)) => {
+            write_response(
+                &mut sock,
+                "200 OK",
+                &[("Content-Type", ct.to_string())],
+                html.as_bytes(),
+            )
+            .await
+        }
+        None => {
+            write_response(
+                &mut sock,
+                "404 Not Found",
+                &[("Content-Type", "text/html".into())],
+                b"<h1>not found</h1>",
+            )
+            .await
+        }
     }
 }
 
@@ -259,7 +358,11 @@ fn bomb() -> Vec<u8> {
 
 fn query_param(q: &str, key: &str) -> String {
     q.split('&')
-        .find_map(|kv| kv.split_once('=').filter(|(k, _)| *k == key).map(|(_, v)| v))
+        .find_map(|kv| {
+            kv.split_once('=')
+                .filter(|(k, _)| *k == key)
+                .map(|(_, v)| v)
+        })
         .map(|v| {
             let v = v.replace('+', " ");
             let mut out = Vec::new();
@@ -323,19 +426,33 @@ fn searx_answer(q: &str) -> String {
 }
 
 /// Fake Places (New) Text Search in Google's wire format; pages of 3 with `nextPageToken`.
-fn places_answer(method: &str, headers: &HashMap<String, String>, body: &[u8]) -> (&'static str, String) {
+fn places_answer(
+    method: &str,
+    headers: &HashMap<String, String>,
+    body: &[u8],
+) -> (&'static str, String) {
     if method != "POST" {
         return ("405 Method Not Allowed", "{}".into());
     }
     if headers.get("x-goog-api-key").map(String::as_str) != Some("test-key") {
-        return ("403 Forbidden", r#"{"error":{"code":403,"message":"API key not valid.","status":"PERMISSION_DENIED"}}"#.into());
+        return (
+            "403 Forbidden",
+            r#"{"error":{"code":403,"message":"API key not valid.","status":"PERMISSION_DENIED"}}"#
+                .into(),
+        );
     }
-    if !headers.get("x-goog-fieldmask").is_some_and(|m| m.contains("places.internationalPhoneNumber")) {
+    if !headers
+        .get("x-goog-fieldmask")
+        .is_some_and(|m| m.contains("places.internationalPhoneNumber"))
+    {
         return ("400 Bad Request", r#"{"error":{"code":400,"message":"FieldMask is a required parameter","status":"INVALID_ARGUMENT"}}"#.into());
     }
     let req: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
     let q = req["textQuery"].as_str().unwrap_or("").to_lowercase();
-    let start: usize = req["pageToken"].as_str().and_then(|t| t.parse().ok()).unwrap_or(0);
+    let start: usize = req["pageToken"]
+        .as_str()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0);
     let qdigits: String = q.chars().filter(char::is_ascii_digit).collect();
     let matching: Vec<fixture::Business> = (0..SITES)
         .map(|i| fixture::business(i, "test"))
