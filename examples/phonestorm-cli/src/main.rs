@@ -2,6 +2,8 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod normalize;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -23,6 +25,8 @@ enum Command {
     Enrich(enrich::EnrichArgs),
     /// Crawl one site and list the phones and emails found.
     Crawl(enrich::CrawlArgs),
+    /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
+    Normalize(normalize::NormalizeArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +38,6 @@ fn main() -> ExitCode {
         }
         Command::Enrich(args) => enrich::run_enrich(args),
         Command::Crawl(args) => enrich::run_crawl(args),
+        Command::Normalize(args) => normalize::run(args),
     }
 }
