@@ -2,6 +2,8 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod compliance;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -17,6 +19,10 @@ struct Cli {
 enum Command {
     /// Print the version of the numbering data.
     DataVersion,
+    /// May this message go to this recipient now? (allow / defer / deny with reasons)
+    CheckSend(compliance::CheckSendArgs),
+    /// Classify an inbound reply: keyword, intent, sentiment, action.
+    ClassifyReply(compliance::ClassifyReplyArgs),
 }
 
 fn main() -> ExitCode {
@@ -26,5 +32,7 @@ fn main() -> ExitCode {
             println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
             ExitCode::SUCCESS
         }
+        Command::CheckSend(args) => compliance::check_send(args),
+        Command::ClassifyReply(args) => compliance::classify_reply(args),
     }
 }
