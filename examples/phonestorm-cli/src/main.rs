@@ -3,6 +3,7 @@
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
 mod compliance;
+mod normalize;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ enum Command {
     CheckSend(compliance::CheckSendArgs),
     /// Classify an inbound reply: keyword, intent, sentiment, action.
     ClassifyReply(compliance::ClassifyReplyArgs),
+    /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
+    Normalize(normalize::NormalizeArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +37,6 @@ fn main() -> ExitCode {
         }
         Command::CheckSend(args) => compliance::check_send(args),
         Command::ClassifyReply(args) => compliance::classify_reply(args),
+        Command::Normalize(args) => normalize::run(args),
     }
 }
