@@ -2,6 +2,7 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod compliance;
 mod normalize;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,10 @@ enum Command {
     Enrich(enrich::EnrichArgs),
     /// Crawl one site and list the phones and emails found.
     Crawl(enrich::CrawlArgs),
+    /// May this message go to this recipient now? (allow / defer / deny with reasons)
+    CheckSend(compliance::CheckSendArgs),
+    /// Classify an inbound reply: keyword, intent, sentiment, action.
+    ClassifyReply(compliance::ClassifyReplyArgs),
     /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
     Normalize(normalize::NormalizeArgs),
 }
@@ -38,6 +43,8 @@ fn main() -> ExitCode {
         }
         Command::Enrich(args) => enrich::run_enrich(args),
         Command::Crawl(args) => enrich::run_crawl(args),
+        Command::CheckSend(args) => compliance::check_send(args),
+        Command::ClassifyReply(args) => compliance::classify_reply(args),
         Command::Normalize(args) => normalize::run(args),
     }
 }
