@@ -2,6 +2,7 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod extract;
 mod normalize;
 
 use clap::{Parser, Subcommand};
@@ -19,6 +20,8 @@ struct Cli {
 enum Command {
     /// Print the version of the numbering data.
     DataVersion,
+    /// Find, classify and score the phone numbers of pages (files, site directories, stdin).
+    Extract(extract::ExtractArgs),
     /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
     Normalize(normalize::NormalizeArgs),
 }
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
             println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
             ExitCode::SUCCESS
         }
+        Command::Extract(args) => extract::run(args),
         Command::Normalize(args) => normalize::run(args),
     }
 }
