@@ -35,6 +35,9 @@ pub struct CheckSendArgs {
     /// Campaign id.
     #[arg(long)]
     campaign: Option<String>,
+    /// Subject (for the Florida/Maryland same-subject caps); defaults to the campaign.
+    #[arg(long)]
+    subject: Option<String>,
     /// Sending user id.
     #[arg(long)]
     user: Option<String>,
@@ -94,7 +97,7 @@ fn run_check_send(args: CheckSendArgs) -> Result<(), String> {
     let outgoing = Outgoing {
         channel,
         campaign_id: args.campaign,
-        subject: None,
+        subject: args.subject,
         user_id: args.user,
         manual: args.manual,
     };
