@@ -12,6 +12,16 @@
 //! communication is committed before the action it records is taken or acknowledged.
 
 pub mod analytics;
+pub mod dnc;
+pub mod drip;
+pub mod inbound;
+pub mod manual;
+pub mod email;
+pub mod gate;
+pub mod keywords;
+pub mod llm;
+pub mod notify;
+pub mod sms;
 pub mod error;
 pub mod model;
 pub mod store;

@@ -276,6 +276,8 @@ pub struct NewCommunication {
     pub cost_micros: i64,
     /// User who sent a manual message.
     pub sent_by: Option<String>,
+    /// Seed 000 LeadEvent id, for manual SMS.
+    pub lead_event_id: Option<String>,
     /// Unix seconds.
     pub created_at: i64,
 }
@@ -307,6 +309,7 @@ impl NewCommunication {
             error_code: None,
             cost_micros: 0,
             sent_by: None,
+            lead_event_id: None,
             created_at,
         }
     }

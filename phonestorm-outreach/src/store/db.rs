@@ -89,6 +89,7 @@ impl Row {
             Value::I64(v) => Ok(*v),
             Value::Bool(v) => Ok(v.map(i64::from)),
             Value::F64(v) => Ok(v.map(|f| f as i64)),
+            Value::Text(None) => Ok(None),
             Value::Text(_) => Err(OutreachError::Store(format!("column {i} is text"))),
         }
     }
@@ -101,6 +102,7 @@ impl Row {
         match self.at(i)? {
             Value::F64(v) => Ok(*v),
             Value::I64(v) => Ok(v.map(|n| n as f64)),
+            Value::Text(None) | Value::Bool(None) => Ok(None),
             _ => Err(OutreachError::Store(format!("column {i} is not numeric"))),
         }
     }
@@ -109,6 +111,7 @@ impl Row {
         match self.at(i)? {
             Value::Bool(v) => Ok(v.unwrap_or(false)),
             Value::I64(v) => Ok(v.unwrap_or(0) != 0),
+            Value::Text(None) => Ok(false),
             _ => Err(OutreachError::Store(format!("column {i} is not boolean"))),
         }
     }

@@ -119,6 +119,13 @@ CREATE TABLE campaign_enrollments (
 CREATE INDEX enrollments_due ON campaign_enrollments (next_due_at)
 "#,
     ),
+    (
+        2,
+        r#"
+ALTER TABLE communications ADD COLUMN lead_event_id TEXT;
+CREATE INDEX communications_lead_event ON communications (lead_event_id)
+"#,
+    ),
 ];
 
 fn id_column(d: Dialect) -> &'static str {

@@ -78,6 +78,9 @@ pub trait Store: Send + Sync {
     async fn claim_send(&self, c: &NewCommunication) -> R<Option<Communication>>;
     /// The communication with this idempotency key.
     async fn communication_by_key(&self, key: &str) -> R<Option<Communication>>;
+    /// Frees an idempotency key after a retryable failure (the failed row keeps
+    /// `key#failed#id`), so the retried task can claim it again.
+    async fn release_key(&self, key: &str, id: i64) -> R<()>;
     /// Logs a communication.
     async fn log_communication(&self, c: &NewCommunication) -> R<Communication>;
     /// Records the provider's answer for a communication.
@@ -166,7 +169,7 @@ const CONTACT_COLS: &str = "id, parcel_id, phone, email, owner_name, source, con
 const CAMPAIGN_COLS: &str =
     "id, name, campaign_type, target_tier, markets, schedule_config, active, created_at";
 const TEMPLATE_COLS: &str = "id, name, channel, kind, market, subject, body";
-const COMM_COLS: &str = "id, contact_id, campaign_id, enrollment_id, touch_number, template_id, direction, channel, body, status, sentiment_score, intent, provider_id, idempotency_key, error_code, cost_micros, sent_by, created_at, sent_at, delivered_at";
+const COMM_COLS: &str = "id, contact_id, campaign_id, enrollment_id, touch_number, template_id, direction, channel, body, status, sentiment_score, intent, provider_id, idempotency_key, error_code, cost_micros, sent_by, created_at, sent_at, delivered_at, lead_event_id";
 const ENR_COLS: &str =
     "id, contact_id, campaign_id, state, next_touch, next_due_at, paused, cancel_reason, enrolled_at";
 const OPT_COLS: &str =
@@ -244,6 +247,7 @@ fn communication(r: &Row) -> R<Communication> {
             error_code: r.opt_text(14)?,
             cost_micros: r.i64(15)?,
             sent_by: r.opt_text(16)?,
+            lead_event_id: r.opt_text(20)?,
             created_at: r.i64(17)?,
         },
         sent_at: r.opt_i64(18)?,
@@ -614,6 +618,15 @@ impl Store for SqlStore {
         rows.first().map(communication).transpose()
     }
 
+    async fn release_key(&self, key: &str, id: i64) -> R<()> {
+        self.q(
+            "UPDATE communications SET idempotency_key = $1 WHERE id = $2 AND idempotency_key = $3",
+            vec![format!("{key}#failed#{id}").into(), id.into(), key.into()],
+        )
+        .await?;
+        Ok(())
+    }
+
     async fn log_communication(&self, c: &NewCommunication) -> R<Communication> {
         let rows = self.insert_comm(c, false).await?;
         one(rows, "communication", communication)
@@ -881,7 +894,7 @@ impl SqlStore {
             ""
         };
         self.q(
-            format!("INSERT INTO communications (contact_id, campaign_id, enrollment_id, touch_number, template_id, direction, channel, body, status, sentiment_score, intent, provider_id, idempotency_key, error_code, cost_micros, sent_by, created_at, sent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, NULL){conflict} RETURNING {COMM_COLS}"),
+            format!("INSERT INTO communications (contact_id, campaign_id, enrollment_id, touch_number, template_id, direction, channel, body, status, sentiment_score, intent, provider_id, idempotency_key, error_code, cost_micros, sent_by, created_at, sent_at, lead_event_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, NULL, $18){conflict} RETURNING {COMM_COLS}"),
             vec![
                 c.contact_id.into(),
                 c.campaign_id.into(),
@@ -900,6 +913,7 @@ impl SqlStore {
                 c.cost_micros.into(),
                 c.sent_by.clone().into(),
                 c.created_at.into(),
+                c.lead_event_id.clone().into(),
             ],
         )
         .await
