@@ -121,7 +121,9 @@ impl DncSet {
     /// Is this number (any common format, 10 digits or +1 and 10) on the list?
     pub fn is_on_dnc(&self, number: &str) -> bool {
         parse_line(number).is_some_and(|(npa, sub)| {
-            self.by_npa.get(&npa).is_some_and(|v| v.binary_search(&sub).is_ok())
+            self.by_npa
+                .get(&npa)
+                .is_some_and(|v| v.binary_search(&sub).is_ok())
         })
     }
 
@@ -140,8 +142,10 @@ impl DncSet {
         let io = |e: std::io::Error| OutreachError::Store(format!("dnc file: {e}"));
         let mut w = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
         w.write_all(MAGIC).map_err(io)?;
-        w.write_all(&self.downloaded_at.unwrap_or(0).to_le_bytes()).map_err(io)?;
-        w.write_all(&(self.by_npa.len() as u32).to_le_bytes()).map_err(io)?;
+        w.write_all(&self.downloaded_at.unwrap_or(0).to_le_bytes())
+            .map_err(io)?;
+        w.write_all(&(self.by_npa.len() as u32).to_le_bytes())
+            .map_err(io)?;
         for (npa, v) in &self.by_npa {
             w.write_all(&npa.to_le_bytes()).map_err(io)?;
             w.write_all(&(v.len() as u32).to_le_bytes()).map_err(io)?;
@@ -191,7 +195,10 @@ impl DncSet {
             }
             by_npa.insert(npa, v);
         }
-        Ok(DncSet { by_npa, downloaded_at: (downloaded != 0).then_some(downloaded) })
+        Ok(DncSet {
+            by_npa,
+            downloaded_at: (downloaded != 0).then_some(downloaded),
+        })
     }
 }
 
@@ -202,8 +209,16 @@ mod tests {
     #[test]
     fn both_formats_and_changes() {
         let mut s = DncSet::new();
-        let rep = s.load_additions("4075550123\n407,5550124\n\nnot a number\n305-555-0199\n".as_bytes()).unwrap();
-        assert_eq!(rep, LoadReport { applied: 3, skipped: 1 });
+        let rep = s
+            .load_additions("4075550123\n407,5550124\n\nnot a number\n305-555-0199\n".as_bytes())
+            .unwrap();
+        assert_eq!(
+            rep,
+            LoadReport {
+                applied: 3,
+                skipped: 1
+            }
+        );
         assert!(s.is_on_dnc("+14075550123"));
         assert!(s.is_on_dnc("(407) 555-0124"));
         assert!(!s.is_on_dnc("4075550125"));

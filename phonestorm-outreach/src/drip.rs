@@ -81,8 +81,11 @@ pub struct Engine {
     /// Settings.
     pub config: EngineConfig,
     /// Test hook called at named points (`opt_out_committed`, …); `None` in production.
-    pub hook: Option<Arc<dyn Fn(&str) + Send + Sync>>,
+    pub hook: Option<Hook>,
 }
+
+/// A test hook called at named points of processing.
+pub type Hook = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// What a touch run did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,9 +148,9 @@ pub fn render(template: &str, vars: &BTreeMap<&str, String>) -> Result<String, O
             .find('}')
             .ok_or_else(|| OutreachError::Invalid("unclosed { in template".into()))?;
         let name = &after[..j];
-        let v = vars
-            .get(name)
-            .ok_or_else(|| OutreachError::Invalid(format!("unknown template variable {{{name}}}")))?;
+        let v = vars.get(name).ok_or_else(|| {
+            OutreachError::Invalid(format!("unknown template variable {{{name}}}"))
+        })?;
         out.push_str(v);
         rest = &after[j + 1..];
     }
@@ -167,15 +170,32 @@ impl Engine {
     }
 
     /// Enrols a contact; the first touch is due `touches[0].day` days from now.
-    pub async fn enroll(&self, contact_id: i64, campaign_id: i64, now: Timestamp) -> Result<Enrollment, OutreachError> {
+    pub async fn enroll(
+        &self,
+        contact_id: i64,
+        campaign_id: i64,
+        now: Timestamp,
+    ) -> Result<Enrollment, OutreachError> {
         let c = self.store.campaign(campaign_id).await?;
         let contact = self.store.contact(contact_id).await?;
         if contact.opt_out {
-            return Err(OutreachError::Denied(format!("contact {contact_id} opted out")));
+            return Err(OutreachError::Denied(format!(
+                "contact {contact_id} opted out"
+            )));
         }
-        let first = c.fields.schedule.touches.first().map_or(0, |t| i64::from(t.day));
+        let first = c
+            .fields
+            .schedule
+            .touches
+            .first()
+            .map_or(0, |t| i64::from(t.day));
         self.store
-            .enroll(contact_id, campaign_id, secs(now) + first * 86_400, secs(now))
+            .enroll(
+                contact_id,
+                campaign_id,
+                secs(now) + first * 86_400,
+                secs(now),
+            )
             .await
     }
 
@@ -194,39 +214,63 @@ impl Engine {
     }
 
     /// Enrolments whose next touch is due.
-    pub async fn due_touches(&self, now: Timestamp, limit: i64) -> Result<Vec<Enrollment>, OutreachError> {
+    pub async fn due_touches(
+        &self,
+        now: Timestamp,
+        limit: i64,
+    ) -> Result<Vec<Enrollment>, OutreachError> {
         self.store.due_enrollments(secs(now), limit).await
     }
 
     /// Pauses one enrolment.
     pub async fn pause(&self, enrollment_id: i64, now: Timestamp) -> Result<(), OutreachError> {
-        self.store.set_enrollment_paused(enrollment_id, true, secs(now)).await
+        self.store
+            .set_enrollment_paused(enrollment_id, true, secs(now))
+            .await
     }
 
     /// Resumes one enrolment.
     pub async fn resume(&self, enrollment_id: i64, now: Timestamp) -> Result<(), OutreachError> {
-        self.store.set_enrollment_paused(enrollment_id, false, secs(now)).await
+        self.store
+            .set_enrollment_paused(enrollment_id, false, secs(now))
+            .await
     }
 
     fn vars(&self, contact: &Contact) -> BTreeMap<&'static str, String> {
         let mut v = BTreeMap::new();
         v.insert(
             "owner_name",
-            contact.fields.owner_name.clone().unwrap_or_else(|| "there".into()),
+            contact
+                .fields
+                .owner_name
+                .clone()
+                .unwrap_or_else(|| "there".into()),
         );
         v.insert("sender_name", self.config.sender_name.clone());
         let market = contact.fields.market.clone().unwrap_or_default();
         v.insert(
             "market_context",
-            self.config.market_context.get(&market).cloned().unwrap_or_default(),
+            self.config
+                .market_context
+                .get(&market)
+                .cloned()
+                .unwrap_or_default(),
         );
         v.insert("market", market);
-        v.insert("parcel_id", contact.fields.parcel_id.clone().unwrap_or_default());
+        v.insert(
+            "parcel_id",
+            contact.fields.parcel_id.clone().unwrap_or_default(),
+        );
         v
     }
 
     /// Renders touch `touch_index` (0-based) of a campaign for a contact, as it would be sent.
-    pub async fn preview(&self, contact_id: i64, campaign_id: i64, touch_index: usize) -> Result<Preview, OutreachError> {
+    pub async fn preview(
+        &self,
+        contact_id: i64,
+        campaign_id: i64,
+        touch_index: usize,
+    ) -> Result<Preview, OutreachError> {
         let contact = self.store.contact(contact_id).await?;
         let campaign = self.store.campaign(campaign_id).await?;
         let spec = campaign
@@ -241,14 +285,22 @@ impl Engine {
         let (subject, body) = match spec.channel {
             Channel::Sms => (None, with_opt_out_footer(&body)),
             Channel::Email => (
-                Some(render(t.subject.as_deref().unwrap_or("About your property"), &vars)?),
+                Some(render(
+                    t.subject.as_deref().unwrap_or("About your property"),
+                    &vars,
+                )?),
                 format!(
                     "{body}\n\n--\nReply STOP or UNSUBSCRIBE to opt out.\n{}",
                     self.config.postal_address
                 ),
             ),
         };
-        Ok(Preview { channel: spec.channel, subject, body, template_id: t.id })
+        Ok(Preview {
+            channel: spec.channel,
+            subject,
+            body,
+            template_id: t.id,
+        })
     }
 
     fn on_dnc(&self, address: &str) -> bool {
@@ -256,17 +308,32 @@ impl Engine {
     }
 
     /// Asks the gate about one message to a contact.
-    pub async fn gate_check(&self, contact: &Contact, channel: Channel, purpose: Purpose, now: Timestamp) -> Result<(Decision, String), OutreachError> {
+    pub async fn gate_check(
+        &self,
+        contact: &Contact,
+        channel: Channel,
+        purpose: Purpose,
+        now: Timestamp,
+    ) -> Result<(Decision, String), OutreachError> {
         let address = match channel {
             Channel::Sms => contact.fields.phone.clone(),
             Channel::Email => contact.fields.email.clone(),
         }
-        .ok_or_else(|| OutreachError::Invalid(format!("contact {} has no {}", contact.id, channel.as_str())))?;
+        .ok_or_else(|| {
+            OutreachError::Invalid(format!(
+                "contact {} has no {}",
+                contact.id,
+                channel.as_str()
+            ))
+        })?;
         let input = GateInput {
             channel,
             opted_out: contact.opt_out || self.store.is_opted_out(&address).await?,
             on_dnc: channel == Channel::Sms && self.on_dnc(&address),
-            sent_last_24h: self.store.count_outbound_since(contact.id, secs(now) - 86_400).await?,
+            sent_last_24h: self
+                .store
+                .count_outbound_since(contact.id, secs(now) - 86_400)
+                .await?,
             state: None,
             purpose,
             address: address.clone(),
@@ -275,7 +342,13 @@ impl Engine {
     }
 
     /// Hands a message to its channel.
-    pub(crate) async fn deliver(&self, channel: Channel, address: &str, subject: Option<&str>, body: &str) -> Result<SendOutcome, OutreachError> {
+    pub(crate) async fn deliver(
+        &self,
+        channel: Channel,
+        address: &str,
+        subject: Option<&str>,
+        body: &str,
+    ) -> Result<SendOutcome, OutreachError> {
         match channel {
             Channel::Sms => self.sms.send_sms(address, body).await,
             Channel::Email => match &self.email {
@@ -287,31 +360,61 @@ impl Engine {
                     })
                     .await
                 }
-                None => Ok(SendOutcome::Permanent { code: "no_email_channel".into(), message: "no EmailSender configured".into() }),
+                None => Ok(SendOutcome::Permanent {
+                    code: "no_email_channel".into(),
+                    message: "no EmailSender configured".into(),
+                }),
             },
         }
     }
 
     /// Claims, sends and records one outbound message (the communication row exists, status
     /// `pending`, before the provider is called). Returns the outcome and the row id.
-    pub(crate) async fn send_logged(&self, mut comm: NewCommunication, address: &str, subject: Option<&str>, now: Timestamp) -> Result<(Option<i64>, SendOutcome), OutreachError> {
+    pub(crate) async fn send_logged(
+        &self,
+        mut comm: NewCommunication,
+        address: &str,
+        subject: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(Option<i64>, SendOutcome), OutreachError> {
         comm.status = CommStatus::Pending;
         let claimed = match &comm.idempotency_key {
             Some(_) => self.store.claim_send(&comm).await?,
             None => Some(self.store.log_communication(&comm).await?),
         };
         let Some(row) = claimed else {
-            return Ok((None, SendOutcome::Permanent { code: "already_sent".into(), message: String::new() }));
+            return Ok((
+                None,
+                SendOutcome::Permanent {
+                    code: "already_sent".into(),
+                    message: String::new(),
+                },
+            ));
         };
-        let outcome = self.deliver(comm.channel, address, subject, &comm.body).await?;
+        let outcome = self
+            .deliver(comm.channel, address, subject, &comm.body)
+            .await?;
         match &outcome {
-            SendOutcome::Accepted { provider_id, status, cost_micros } => {
+            SendOutcome::Accepted {
+                provider_id,
+                status,
+                cost_micros,
+            } => {
                 self.store
-                    .update_communication(row.id, *status, Some(provider_id), None, Some(secs(now)), *cost_micros)
+                    .update_communication(
+                        row.id,
+                        *status,
+                        Some(provider_id),
+                        None,
+                        Some(secs(now)),
+                        *cost_micros,
+                    )
                     .await?;
             }
             SendOutcome::OptedOut { code } => {
-                self.store.update_communication(row.id, CommStatus::Failed, None, Some(code), None, 0).await?;
+                self.store
+                    .update_communication(row.id, CommStatus::Failed, None, Some(code), None, 0)
+                    .await?;
                 self.store
                     .record_opt_out(&NewOptOut {
                         address: address.into(),
@@ -324,11 +427,15 @@ impl Engine {
                     .await?;
             }
             SendOutcome::Permanent { code, .. } => {
-                self.store.update_communication(row.id, CommStatus::Failed, None, Some(code), None, 0).await?;
+                self.store
+                    .update_communication(row.id, CommStatus::Failed, None, Some(code), None, 0)
+                    .await?;
             }
             SendOutcome::Retry { code, .. } => {
                 // Free the idempotency key so the retried task can claim it again.
-                self.store.update_communication(row.id, CommStatus::Failed, None, Some(code), None, 0).await?;
+                self.store
+                    .update_communication(row.id, CommStatus::Failed, None, Some(code), None, 0)
+                    .await?;
                 if let Some(k) = &comm.idempotency_key {
                     self.store.release_key(k, row.id).await?;
                 }
@@ -339,7 +446,11 @@ impl Engine {
 
     /// Runs the due touch of an enrolment. Safe to call twice or concurrently: the touch's
     /// idempotency key `touch:{enrollment}:{n}` is claimed in the store before sending.
-    pub async fn run_touch(&self, enrollment_id: i64, now: Timestamp) -> Result<TouchOutcome, OutreachError> {
+    pub async fn run_touch(
+        &self,
+        enrollment_id: i64,
+        now: Timestamp,
+    ) -> Result<TouchOutcome, OutreachError> {
         let e = self.store.enrollment(enrollment_id).await?;
         let skip = |r: &str| Ok(TouchOutcome::Skipped { reason: r.into() });
         if e.is_finished() {
@@ -359,33 +470,61 @@ impl Engine {
         let touches = &campaign.fields.schedule.touches;
         let idx = usize::try_from(e.next_touch).unwrap_or(usize::MAX);
         let Some(spec) = touches.get(idx) else {
-            self.store.advance_enrollment(e.id, e.next_touch, "completed", e.next_touch, None, secs(now)).await?;
+            self.store
+                .advance_enrollment(
+                    e.id,
+                    e.next_touch,
+                    "completed",
+                    e.next_touch,
+                    None,
+                    secs(now),
+                )
+                .await?;
             return skip("completed");
         };
         let contact = self.store.contact(e.contact_id).await?;
         if let Some(conv) = self.store.conversation(contact.id).await? {
             if conv.human_takeover {
-                self.store.cancel_enrollments(contact.id, "human_takeover", secs(now)).await?;
-                return Ok(TouchOutcome::Denied { reason: "human_takeover".into() });
+                self.store
+                    .cancel_enrollments(contact.id, "human_takeover", secs(now))
+                    .await?;
+                return Ok(TouchOutcome::Denied {
+                    reason: "human_takeover".into(),
+                });
             }
         }
         let key = format!("touch:{}:{}", e.id, e.next_touch + 1);
         let next_state = format!("touch_{}_sent", e.next_touch + 1);
-        let next_due = touches.get(idx + 1).map(|t| e.enrolled_at + i64::from(t.day) * 86_400);
+        let next_due = touches
+            .get(idx + 1)
+            .map(|t| e.enrolled_at + i64::from(t.day) * 86_400);
         let advance = |this: &Self| {
             let store = this.store.clone();
             let (id, nt) = (e.id, e.next_touch);
-            let state = if next_due.is_some() { next_state.clone() } else { "completed".to_owned() };
-            async move { store.advance_enrollment(id, nt, &state, nt + 1, next_due, secs(now)).await }
+            let state = if next_due.is_some() {
+                next_state.clone()
+            } else {
+                "completed".to_owned()
+            };
+            async move {
+                store
+                    .advance_enrollment(id, nt, &state, nt + 1, next_due, secs(now))
+                    .await
+            }
         };
         if self.store.communication_by_key(&key).await?.is_some() {
             advance(self).await?;
             return Ok(TouchOutcome::AlreadySent);
         }
-        let (decision, address) = match self.gate_check(&contact, spec.channel, Purpose::CampaignTouch, now).await {
+        let (decision, address) = match self
+            .gate_check(&contact, spec.channel, Purpose::CampaignTouch, now)
+            .await
+        {
             Ok(x) => x,
             Err(OutreachError::Invalid(m)) => {
-                self.store.cancel_enrollments(contact.id, "no_address", secs(now)).await?;
+                self.store
+                    .cancel_enrollments(contact.id, "no_address", secs(now))
+                    .await?;
                 return Ok(TouchOutcome::Denied { reason: m });
             }
             Err(err) => return Err(err),
@@ -397,18 +536,29 @@ impl Engine {
                 return Ok(TouchOutcome::Deferred { until, reason });
             }
             Decision::Deny { reason } => {
-                self.store.cancel_enrollments(contact.id, &reason, secs(now)).await?;
+                self.store
+                    .cancel_enrollments(contact.id, &reason, secs(now))
+                    .await?;
                 return Ok(TouchOutcome::Denied { reason });
             }
         }
         let p = self.preview(contact.id, campaign.id, idx).await?;
-        let mut comm = NewCommunication::new(contact.id, Direction::Outbound, spec.channel, p.body.clone(), CommStatus::Pending, secs(now));
+        let mut comm = NewCommunication::new(
+            contact.id,
+            Direction::Outbound,
+            spec.channel,
+            p.body.clone(),
+            CommStatus::Pending,
+            secs(now),
+        );
         comm.campaign_id = Some(campaign.id);
         comm.enrollment_id = Some(e.id);
         comm.touch_number = Some(e.next_touch + 1);
         comm.template_id = Some(p.template_id);
         comm.idempotency_key = Some(key);
-        let (id, outcome) = self.send_logged(comm, &address, p.subject.as_deref(), now).await?;
+        let (id, outcome) = self
+            .send_logged(comm, &address, p.subject.as_deref(), now)
+            .await?;
         let Some(id) = id else {
             advance(self).await?;
             return Ok(TouchOutcome::AlreadySent);
@@ -431,21 +581,43 @@ impl Engine {
                         updated_at: secs(now),
                     })
                     .await?;
-                self.append_history(contact.id, Direction::Outbound, spec.channel, &p.body, None, now).await?;
-                Ok(TouchOutcome::Sent { communication_id: id })
+                self.append_history(
+                    contact.id,
+                    Direction::Outbound,
+                    spec.channel,
+                    &p.body,
+                    None,
+                    now,
+                )
+                .await?;
+                Ok(TouchOutcome::Sent {
+                    communication_id: id,
+                })
             }
-            SendOutcome::OptedOut { code } => Ok(TouchOutcome::Denied { reason: format!("provider_{code}") }),
+            SendOutcome::OptedOut { code } => Ok(TouchOutcome::Denied {
+                reason: format!("provider_{code}"),
+            }),
             SendOutcome::Permanent { code, .. } => {
                 // This touch cannot be delivered; move on to the next one.
                 advance(self).await?;
-                Ok(TouchOutcome::Failed { code, retryable: false })
+                Ok(TouchOutcome::Failed {
+                    code,
+                    retryable: false,
+                })
             }
-            SendOutcome::Retry { code, .. } => Ok(TouchOutcome::Failed { code, retryable: true }),
+            SendOutcome::Retry { code, .. } => Ok(TouchOutcome::Failed {
+                code,
+                retryable: true,
+            }),
         }
     }
 
     /// Runs every due touch (for hosts without a task queue, and tests).
-    pub async fn run_due(&self, now: Timestamp, limit: i64) -> Result<Vec<(i64, TouchOutcome)>, OutreachError> {
+    pub async fn run_due(
+        &self,
+        now: Timestamp,
+        limit: i64,
+    ) -> Result<Vec<(i64, TouchOutcome)>, OutreachError> {
         let mut out = Vec::new();
         for e in self.due_touches(now, limit).await? {
             out.push((e.id, self.run_touch(e.id, now).await?));
@@ -453,15 +625,33 @@ impl Engine {
         Ok(out)
     }
 
-    pub(crate) async fn append_history(&self, contact_id: i64, direction: Direction, channel: Channel, body: &str, intent: Option<Intent>, now: Timestamp) -> Result<ConversationState, OutreachError> {
-        let mut st = self.store.conversation(contact_id).await?.unwrap_or(ConversationState {
-            contact_id,
-            current_state: "outreach".into(),
-            history: Vec::new(),
-            human_takeover: false,
-            updated_at: secs(now),
+    pub(crate) async fn append_history(
+        &self,
+        contact_id: i64,
+        direction: Direction,
+        channel: Channel,
+        body: &str,
+        intent: Option<Intent>,
+        now: Timestamp,
+    ) -> Result<ConversationState, OutreachError> {
+        let mut st = self
+            .store
+            .conversation(contact_id)
+            .await?
+            .unwrap_or(ConversationState {
+                contact_id,
+                current_state: "outreach".into(),
+                history: Vec::new(),
+                human_takeover: false,
+                updated_at: secs(now),
+            });
+        st.history.push(HistoryEntry {
+            at: secs(now),
+            direction,
+            channel,
+            body: body.into(),
+            intent,
         });
-        st.history.push(HistoryEntry { at: secs(now), direction, channel, body: body.into(), intent });
         st.updated_at = secs(now);
         if direction == Direction::Inbound && st.current_state == "outreach" {
             st.current_state = "engaged".into();

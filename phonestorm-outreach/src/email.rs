@@ -8,8 +8,8 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::OutreachError;
-use crate::sms::SendOutcome;
 use crate::model::CommStatus;
+use crate::sms::SendOutcome;
 
 /// An email to send.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -85,12 +85,15 @@ impl SmtpEmail {
     /// Builds the transport (connects lazily).
     pub fn new(cfg: SmtpConfig) -> Result<Self, OutreachError> {
         let mut b = match cfg.security {
-            SmtpSecurity::Tls => {
-                AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.host).map_err(|e| perr(e, false))?
-            }
-            SmtpSecurity::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.host)
+            SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&cfg.host)
                 .map_err(|e| perr(e, false))?,
-            SmtpSecurity::Plain => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.host),
+            SmtpSecurity::StartTls => {
+                AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&cfg.host)
+                    .map_err(|e| perr(e, false))?
+            }
+            SmtpSecurity::Plain => {
+                AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&cfg.host)
+            }
         }
         .port(cfg.port)
         .timeout(Some(std::time::Duration::from_secs(cfg.timeout_secs)));
@@ -139,11 +142,17 @@ impl EmailSender for SmtpEmail {
                 cost_micros: 0,
             }),
             Err(e) if e.is_permanent() => Ok(SendOutcome::Permanent {
-                code: e.status().map(|c| c.to_string()).unwrap_or_else(|| "smtp".into()),
+                code: e
+                    .status()
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "smtp".into()),
                 message: e.to_string(),
             }),
             Err(e) => Ok(SendOutcome::Retry {
-                code: e.status().map(|c| c.to_string()).unwrap_or_else(|| "smtp".into()),
+                code: e
+                    .status()
+                    .map(|c| c.to_string())
+                    .unwrap_or_else(|| "smtp".into()),
                 message: e.to_string(),
             }),
         }
@@ -181,7 +190,10 @@ pub fn parse_inbound_email(raw: &[u8]) -> Result<InboundEmail, OutreachError> {
         if l.starts_with('>') {
             continue;
         }
-        if (l.starts_with("On ") && l.ends_with("wrote:")) || l == "-- " || l.starts_with("-----Original") {
+        if (l.starts_with("On ") && l.ends_with("wrote:"))
+            || l == "-- "
+            || l.starts_with("-----Original")
+        {
             break;
         }
         kept.push(line);

@@ -75,7 +75,11 @@ pub struct InboundOutcome {
 
 impl Engine {
     /// Processes one inbound message.
-    pub async fn handle_inbound(&self, msg: &InboundMessage, now: Timestamp) -> Result<InboundOutcome, OutreachError> {
+    pub async fn handle_inbound(
+        &self,
+        msg: &InboundMessage,
+        now: Timestamp,
+    ) -> Result<InboundOutcome, OutreachError> {
         let from = msg.from.trim().to_lowercase();
         let contacts = match msg.channel {
             Channel::Sms => self.store.contacts_by_phone(&from).await?,
@@ -103,23 +107,45 @@ impl Engine {
             }
             self.at("opt_out_committed");
             if let Some(c) = &contact {
-                let mut comm = NewCommunication::new(c.id, Direction::Inbound, msg.channel, msg.body.clone(), CommStatus::Received, secs(now));
+                let mut comm = NewCommunication::new(
+                    c.id,
+                    Direction::Inbound,
+                    msg.channel,
+                    msg.body.clone(),
+                    CommStatus::Received,
+                    secs(now),
+                );
                 comm.intent = Some(Intent::OptOut);
                 comm.provider_id = msg.provider_id.clone();
                 self.store.log_communication(&comm).await?;
-                self.append_history(c.id, Direction::Inbound, msg.channel, &msg.body, Some(Intent::OptOut), now).await?;
+                self.append_history(
+                    c.id,
+                    Direction::Inbound,
+                    msg.channel,
+                    &msg.body,
+                    Some(Intent::OptOut),
+                    now,
+                )
+                .await?;
             }
             let sent = self.send_pending_confirmations(now).await? > 0;
             return Ok(InboundOutcome {
                 contact_id: contact.map(|c| c.id),
                 intent: Some(Intent::OptOut),
                 sentiment: None,
-                action: InboundAction::OptedOut { confirmation_sent: sent },
+                action: InboundAction::OptedOut {
+                    confirmation_sent: sent,
+                },
             });
         }
 
         let Some(contact) = contact else {
-            return Ok(InboundOutcome { contact_id: None, intent: None, sentiment: None, action: InboundAction::UnknownSender });
+            return Ok(InboundOutcome {
+                contact_id: None,
+                intent: None,
+                sentiment: None,
+                action: InboundAction::UnknownSender,
+            });
         };
         if let Some(pid) = &msg.provider_id {
             let seen = self
@@ -127,16 +153,31 @@ impl Engine {
                 .communications(contact.id)
                 .await?
                 .iter()
-                .any(|c| c.fields.direction == Direction::Inbound && c.fields.provider_id.as_deref() == Some(pid));
+                .any(|c| {
+                    c.fields.direction == Direction::Inbound
+                        && c.fields.provider_id.as_deref() == Some(pid)
+                });
             if seen {
-                return Ok(InboundOutcome { contact_id: Some(contact.id), intent: None, sentiment: None, action: InboundAction::Duplicate });
+                return Ok(InboundOutcome {
+                    contact_id: Some(contact.id),
+                    intent: None,
+                    sentiment: None,
+                    action: InboundAction::Duplicate,
+                });
             }
         }
 
         // 2. Intent and sentiment.
         let class = self.llm.classify(&msg.body).await?;
         let sentiment = keywords::sentiment(&msg.body);
-        let mut comm = NewCommunication::new(contact.id, Direction::Inbound, msg.channel, msg.body.clone(), CommStatus::Received, secs(now));
+        let mut comm = NewCommunication::new(
+            contact.id,
+            Direction::Inbound,
+            msg.channel,
+            msg.body.clone(),
+            CommStatus::Received,
+            secs(now),
+        );
         comm.intent = Some(class.intent);
         comm.sentiment_score = Some(sentiment);
         comm.provider_id = msg.provider_id.clone();
@@ -145,11 +186,27 @@ impl Engine {
             comm.enrollment_id = Some(e.id);
         }
         self.store.log_communication(&comm).await?;
-        let conv = self.append_history(contact.id, Direction::Inbound, msg.channel, &msg.body, Some(class.intent), now).await?;
-        let out = |action| InboundOutcome { contact_id: Some(contact.id), intent: Some(class.intent), sentiment: Some(sentiment), action };
+        let conv = self
+            .append_history(
+                contact.id,
+                Direction::Inbound,
+                msg.channel,
+                &msg.body,
+                Some(class.intent),
+                now,
+            )
+            .await?;
+        let out = |action| InboundOutcome {
+            contact_id: Some(contact.id),
+            intent: Some(class.intent),
+            sentiment: Some(sentiment),
+            action,
+        };
 
         // Any reply stops the automatic sequence.
-        self.store.cancel_enrollments(contact.id, "replied", secs(now)).await?;
+        self.store
+            .cancel_enrollments(contact.id, "replied", secs(now))
+            .await?;
         let prev = self.store.lead_status(contact.id).await?;
         let set_status = |status: LeadStatus| {
             let store = self.store.clone();
@@ -176,12 +233,20 @@ impl Engine {
         // 3. Decision table.
         if class.intent == Intent::Interested || sentiment > self.config.escalate_sentiment {
             self.store.handoff(contact.id, secs(now)).await?;
-            let reason = if class.intent == Intent::Interested { "interested" } else { "positive_sentiment" };
+            let reason = if class.intent == Intent::Interested {
+                "interested"
+            } else {
+                "positive_sentiment"
+            };
             let handoff = Handoff {
                 contact: contact.clone(),
                 reason: reason.into(),
                 history: conv.history.clone(),
-                dashboard_url: self.config.dashboard_url.as_ref().map(|u| format!("{u}{}", contact.id)),
+                dashboard_url: self
+                    .config
+                    .dashboard_url
+                    .as_ref()
+                    .map(|u| format!("{u}{}", contact.id)),
             };
             if let Err(e) = self.notifier.notify(&handoff).await {
                 // The handoff is recorded; the host can re-notify from the flag.
@@ -195,16 +260,38 @@ impl Engine {
                 let reply = self.llm.reply(&conv.history, &msg.body).await?;
                 let body = match msg.channel {
                     Channel::Sms => with_opt_out_footer(&reply),
-                    Channel::Email => format!("{reply}\n\n--\nReply STOP or UNSUBSCRIBE to opt out.\n{}", self.config.postal_address),
+                    Channel::Email => format!(
+                        "{reply}\n\n--\nReply STOP or UNSUBSCRIBE to opt out.\n{}",
+                        self.config.postal_address
+                    ),
                 };
-                let (decision, address) = self.gate_check(&contact, msg.channel, Purpose::Reply, now).await?;
+                let (decision, address) = self
+                    .gate_check(&contact, msg.channel, Purpose::Reply, now)
+                    .await?;
                 if decision != Decision::Allow {
                     return Ok(out(InboundAction::Logged));
                 }
-                let comm = NewCommunication::new(contact.id, Direction::Outbound, msg.channel, body.clone(), CommStatus::Pending, secs(now));
-                let (_, outcome) = self.send_logged(comm, &address, Some("Re: your property"), now).await?;
+                let comm = NewCommunication::new(
+                    contact.id,
+                    Direction::Outbound,
+                    msg.channel,
+                    body.clone(),
+                    CommStatus::Pending,
+                    secs(now),
+                );
+                let (_, outcome) = self
+                    .send_logged(comm, &address, Some("Re: your property"), now)
+                    .await?;
                 if matches!(outcome, SendOutcome::Accepted { .. }) {
-                    self.append_history(contact.id, Direction::Outbound, msg.channel, &body, None, now).await?;
+                    self.append_history(
+                        contact.id,
+                        Direction::Outbound,
+                        msg.channel,
+                        &body,
+                        None,
+                        now,
+                    )
+                    .await?;
                 }
                 Ok(out(InboundAction::AutoReplied { reply: body }))
             }
@@ -237,10 +324,29 @@ impl Engine {
             }
             self.at("confirmation_marked");
             let body = self.config.opt_out_confirmation.clone();
-            let outcome = self.deliver(o.fields.channel, &o.fields.address, Some("Unsubscribed"), &body).await?;
+            let outcome = self
+                .deliver(
+                    o.fields.channel,
+                    &o.fields.address,
+                    Some("Unsubscribed"),
+                    &body,
+                )
+                .await?;
             if let Some(cid) = o.fields.contact_id {
-                let mut comm = NewCommunication::new(cid, Direction::Outbound, o.fields.channel, body, CommStatus::Sent, secs(now));
-                if let SendOutcome::Accepted { provider_id, status, .. } = &outcome {
+                let mut comm = NewCommunication::new(
+                    cid,
+                    Direction::Outbound,
+                    o.fields.channel,
+                    body,
+                    CommStatus::Sent,
+                    secs(now),
+                );
+                if let SendOutcome::Accepted {
+                    provider_id,
+                    status,
+                    ..
+                } = &outcome
+                {
                     comm.provider_id = Some(provider_id.clone());
                     comm.status = *status;
                 } else {
@@ -257,10 +363,19 @@ impl Engine {
     }
 
     /// Applies a Twilio status callback; error 21610 records an opt-out.
-    pub async fn handle_status(&self, st: &crate::sms::TwilioStatus, now: Timestamp) -> Result<bool, OutreachError> {
+    pub async fn handle_status(
+        &self,
+        st: &crate::sms::TwilioStatus,
+        now: Timestamp,
+    ) -> Result<bool, OutreachError> {
         let found = self
             .store
-            .update_status_by_provider_id(&st.message_sid, st.status, st.error_code.as_deref(), secs(now))
+            .update_status_by_provider_id(
+                &st.message_sid,
+                st.status,
+                st.error_code.as_deref(),
+                secs(now),
+            )
             .await?;
         Ok(found)
     }

@@ -9,20 +9,58 @@
 use crate::model::Intent;
 
 const OPT_OUT: &[&str] = &[
-    "stop", "stopall", "quit", "end", "revoke", "optout", "cancel", "unsubscribe", "remove",
-    "alto", "parar", "cancelar", "baja",
+    "stop",
+    "stopall",
+    "quit",
+    "end",
+    "revoke",
+    "optout",
+    "cancel",
+    "unsubscribe",
+    "remove",
+    "alto",
+    "parar",
+    "cancelar",
+    "baja",
 ];
 const OPT_OUT_PHRASES: &[&str] = &[
-    "opt out", "stop all", "stop texting", "stop messaging", "do not text", "don't text",
-    "dont text", "do not contact", "take me off", "remove me", "no más", "no mas",
+    "opt out",
+    "stop all",
+    "stop texting",
+    "stop messaging",
+    "do not text",
+    "don't text",
+    "dont text",
+    "do not contact",
+    "take me off",
+    "remove me",
+    "no más",
+    "no mas",
 ];
 const INTERESTED: &[&str] = &[
-    "interested", "call me", "i'd sell", "id sell", "i would sell", "want to sell", "make an offer",
-    "make me an offer", "yes", "sure", "let's talk", "lets talk", "sounds good",
+    "interested",
+    "call me",
+    "i'd sell",
+    "id sell",
+    "i would sell",
+    "want to sell",
+    "make an offer",
+    "make me an offer",
+    "yes",
+    "sure",
+    "let's talk",
+    "lets talk",
+    "sounds good",
 ];
 const NOT_INTERESTED: &[&str] = &[
-    "not interested", "no thanks", "no thank you", "not selling", "won't sell", "wont sell",
-    "never", "leave me alone",
+    "not interested",
+    "no thanks",
+    "no thank you",
+    "not selling",
+    "won't sell",
+    "wont sell",
+    "never",
+    "leave me alone",
 ];
 const QUESTION_STARTS: &[&str] = &[
     "who", "what", "when", "where", "why", "how", "is ", "are ", "can ", "do ", "does ",
@@ -78,8 +116,18 @@ pub fn classify(text: &str) -> (Intent, f64) {
 }
 
 const POSITIVE: &[&str] = &[
-    "yes", "great", "good", "interested", "sure", "love", "thanks", "thank", "sounds", "happy",
-    "sell", "please",
+    "yes",
+    "great",
+    "good",
+    "interested",
+    "sure",
+    "love",
+    "thanks",
+    "thank",
+    "sounds",
+    "happy",
+    "sell",
+    "please",
 ];
 const NEGATIVE: &[&str] = &[
     "no", "not", "never", "stop", "spam", "angry", "bad", "leave", "scam", "hate", "annoying",
@@ -111,10 +159,21 @@ mod tests {
 
     #[test]
     fn opt_out_words() {
-        for t in ["STOP", "stop please", "pls stop!", "Unsubscribe", "opt out", "No más", "alto"] {
+        for t in [
+            "STOP",
+            "stop please",
+            "pls stop!",
+            "Unsubscribe",
+            "opt out",
+            "No más",
+            "alto",
+        ] {
             assert!(is_opt_out(t), "{t}");
         }
-        for t in ["I stopped by your office yesterday to ask about the price", "yes I'd sell, call me"] {
+        for t in [
+            "I stopped by your office yesterday to ask about the price",
+            "yes I'd sell, call me",
+        ] {
             assert!(!is_opt_out(t), "{t}");
         }
     }

@@ -14,16 +14,17 @@
 pub mod analytics;
 pub mod dnc;
 pub mod drip;
-pub mod inbound;
-pub mod manual;
 pub mod email;
+pub mod error;
 pub mod gate;
+pub mod import;
+pub mod inbound;
 pub mod keywords;
 pub mod llm;
+pub mod manual;
+pub mod model;
 pub mod notify;
 pub mod sms;
-pub mod error;
-pub mod model;
 pub mod store;
 
 pub use error::OutreachError;

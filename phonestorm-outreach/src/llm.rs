@@ -29,7 +29,11 @@ pub trait Llm: Send + Sync {
     /// Classifies a reply.
     async fn classify(&self, text: &str) -> Result<Classification, OutreachError>;
     /// Writes a 2–3 sentence answer to the last message, given the conversation.
-    async fn reply(&self, history: &[HistoryEntry], question: &str) -> Result<String, OutreachError>;
+    async fn reply(
+        &self,
+        history: &[HistoryEntry],
+        question: &str,
+    ) -> Result<String, OutreachError>;
 }
 
 /// Ollama settings (seed 002 "Ollama host URL and model name, LLM parameters").
@@ -185,8 +189,17 @@ pub fn parse_intent_json(s: &str) -> Result<Classification, OutreachError> {
 /// phone-like digit runs (the model must not invent contact details).
 pub fn clean_reply(raw: &str) -> Result<String, OutreachError> {
     let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    t = t.trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”').trim().to_owned();
-    for pre in ["Sure! ", "Sure, ", "Here's a reply: ", "Here is a reply: ", "Reply: "] {
+    t = t
+        .trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”')
+        .trim()
+        .to_owned();
+    for pre in [
+        "Sure! ",
+        "Sure, ",
+        "Here's a reply: ",
+        "Here is a reply: ",
+        "Reply: ",
+    ] {
         if let Some(rest) = t.strip_prefix(pre) {
             t = rest.trim_matches('"').to_owned();
         }
@@ -210,7 +223,12 @@ pub fn clean_reply(raw: &str) -> Result<String, OutreachError> {
         .split(|c: char| !c.is_ascii_digit() && c != '-' && c != ' ')
         .any(|s| s.chars().filter(char::is_ascii_digit).count() >= 7);
     let lower = out.to_lowercase();
-    if out.is_empty() || lower.contains("http") || lower.contains("www.") || out.contains('@') || digits_run {
+    if out.is_empty()
+        || lower.contains("http")
+        || lower.contains("www.")
+        || out.contains('@')
+        || digits_run
+    {
         return Err(OutreachError::Invalid("generated reply rejected".into()));
     }
     Ok(out)
@@ -222,8 +240,14 @@ impl Llm for Ollama {
         let out = self
             .chat(
                 vec![
-                    ChatMessage { role: "system".into(), content: CLASSIFY_PROMPT.into() },
-                    ChatMessage { role: "user".into(), content: text.into() },
+                    ChatMessage {
+                        role: "system".into(),
+                        content: CLASSIFY_PROMPT.into(),
+                    },
+                    ChatMessage {
+                        role: "user".into(),
+                        content: text.into(),
+                    },
                 ],
                 true,
                 0.0,
@@ -232,7 +256,11 @@ impl Llm for Ollama {
         parse_intent_json(&out)
     }
 
-    async fn reply(&self, history: &[HistoryEntry], question: &str) -> Result<String, OutreachError> {
+    async fn reply(
+        &self,
+        history: &[HistoryEntry],
+        question: &str,
+    ) -> Result<String, OutreachError> {
         let mut messages = vec![ChatMessage {
             role: "system".into(),
             content: format!(
@@ -242,11 +270,19 @@ impl Llm for Ollama {
         }];
         for h in history.iter().rev().take(10).rev() {
             messages.push(ChatMessage {
-                role: if h.direction == Direction::Inbound { "user" } else { "assistant" }.into(),
+                role: if h.direction == Direction::Inbound {
+                    "user"
+                } else {
+                    "assistant"
+                }
+                .into(),
                 content: h.body.clone(),
             });
         }
-        messages.push(ChatMessage { role: "user".into(), content: question.into() });
+        messages.push(ChatMessage {
+            role: "user".into(),
+            content: question.into(),
+        });
         let out = self.chat(messages, false, self.cfg.temperature).await?;
         clean_reply(&out)
     }
@@ -265,7 +301,11 @@ const CANNED: &str = "Thanks for asking! We buy houses locally for cash and can 
 impl Llm for KeywordLlm {
     async fn classify(&self, text: &str) -> Result<Classification, OutreachError> {
         let (intent, confidence) = keywords::classify(text);
-        Ok(Classification { intent, confidence, fallback: true })
+        Ok(Classification {
+            intent,
+            confidence,
+            fallback: true,
+        })
     }
     async fn reply(&self, _history: &[HistoryEntry], _q: &str) -> Result<String, OutreachError> {
         Ok(self.canned_reply.clone().unwrap_or_else(|| CANNED.into()))
@@ -313,11 +353,20 @@ mod tests {
 
     #[test]
     fn validation() {
-        assert_eq!(parse_intent_json(r#"{"intent":"question","confidence":0.9}"#).unwrap().intent, Intent::Question);
+        assert_eq!(
+            parse_intent_json(r#"{"intent":"question","confidence":0.9}"#)
+                .unwrap()
+                .intent,
+            Intent::Question
+        );
         assert!(parse_intent_json(r#"{"intent":"buy now","confidence":0.9}"#).is_err());
         assert!(parse_intent_json(r#"{"intent":"question","confidence":7}"#).is_err());
         assert!(parse_intent_json("I think they are interested").is_err());
-        assert_eq!(clean_reply("  \"Great question.  We buy as-is. No fees! Anything else? More.\" ").unwrap(), "Great question. We buy as-is. No fees!");
+        assert_eq!(
+            clean_reply("  \"Great question.  We buy as-is. No fees! Anything else? More.\" ")
+                .unwrap(),
+            "Great question. We buy as-is. No fees!"
+        );
         assert!(clean_reply("Call 407-555-0123 now").is_err());
         assert!(clean_reply("see https://x.y").is_err());
     }

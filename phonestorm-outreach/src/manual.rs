@@ -41,7 +41,11 @@ pub struct ManualSmsResult {
 impl Engine {
     /// Sends a manual SMS. Errors: `Limit` past 2 per user per (UTC) day, `Denied` when the
     /// gate refuses (opt-out, DNC, quiet hours — the reason says which).
-    pub async fn send_manual_sms(&self, req: &ManualSms, now: Timestamp) -> Result<ManualSmsResult, OutreachError> {
+    pub async fn send_manual_sms(
+        &self,
+        req: &ManualSms,
+        now: Timestamp,
+    ) -> Result<ManualSmsResult, OutreachError> {
         let day_start = now
             .to_zoned(jiff::tz::TimeZone::UTC)
             .start_of_day()
@@ -75,25 +79,45 @@ impl Engine {
                     .await?
             }
         };
-        let (decision, address) = self.gate_check(&contact, Channel::Sms, Purpose::Manual, now).await?;
+        let (decision, address) = self
+            .gate_check(&contact, Channel::Sms, Purpose::Manual, now)
+            .await?;
         match decision {
             Decision::Allow => {}
             Decision::Defer { until, reason } => {
-                return Err(OutreachError::Denied(format!("{reason}; allowed from {until}")));
+                return Err(OutreachError::Denied(format!(
+                    "{reason}; allowed from {until}"
+                )));
             }
             Decision::Deny { reason } => return Err(OutreachError::Denied(reason)),
         }
         let body = with_opt_out_footer(&req.body);
-        let mut comm = NewCommunication::new(contact.id, Direction::Outbound, Channel::Sms, body.clone(), CommStatus::Pending, secs(now));
+        let mut comm = NewCommunication::new(
+            contact.id,
+            Direction::Outbound,
+            Channel::Sms,
+            body.clone(),
+            CommStatus::Pending,
+            secs(now),
+        );
         comm.sent_by = Some(req.user.clone());
         comm.lead_event_id = Some(req.lead_event_id.clone());
         let (id, outcome) = self.send_logged(comm, &address, None, now).await?;
         let id = id.ok_or_else(|| OutreachError::Store("manual SMS not logged".into()))?;
         let (status, provider_id) = match outcome {
-            SendOutcome::Accepted { provider_id, status, .. } => (status, Some(provider_id)),
+            SendOutcome::Accepted {
+                provider_id,
+                status,
+                ..
+            } => (status, Some(provider_id)),
             SendOutcome::OptedOut { .. } => return Err(OutreachError::Denied("opted_out".into())),
             SendOutcome::Permanent { .. } | SendOutcome::Retry { .. } => (CommStatus::Failed, None),
         };
-        Ok(ManualSmsResult { communication_id: id, status, provider_id, body })
+        Ok(ManualSmsResult {
+            communication_id: id,
+            status,
+            provider_id,
+            body,
+        })
     }
 }

@@ -178,7 +178,9 @@ impl ScheduleConfig {
             return Err(OutreachError::Invalid(format!("{n} touches; need 3 to 5")));
         }
         if self.touches.windows(2).any(|w| w[1].day < w[0].day) {
-            return Err(OutreachError::Invalid("touch days must not decrease".into()));
+            return Err(OutreachError::Invalid(
+                "touch days must not decrease".into(),
+            ));
         }
         let last = self.touches[n - 1].day;
         if !(14..=21).contains(&last) {

@@ -27,7 +27,12 @@ pub struct Handoff {
 impl Handoff {
     /// Short text for an SMS.
     pub fn sms_text(&self) -> String {
-        let name = self.contact.fields.owner_name.as_deref().unwrap_or("A lead");
+        let name = self
+            .contact
+            .fields
+            .owner_name
+            .as_deref()
+            .unwrap_or("A lead");
         let last = self
             .history
             .iter()
@@ -52,7 +57,11 @@ impl Handoff {
         let mut s = self.sms_text();
         s.push_str("\n\nConversation:\n");
         for h in &self.history {
-            let who = if h.direction == Direction::Inbound { "them" } else { "us" };
+            let who = if h.direction == Direction::Inbound {
+                "them"
+            } else {
+                "us"
+            };
             s.push_str(&format!("[{}] {who}: {}\n", h.at, h.body));
         }
         s
@@ -88,11 +97,13 @@ pub struct Notifiers(pub Vec<Arc<dyn Notifier>>);
 fn check(o: SendOutcome) -> Result<(), OutreachError> {
     match o {
         SendOutcome::Accepted { .. } => Ok(()),
-        SendOutcome::OptedOut { code } | SendOutcome::Permanent { code, .. } => Err(OutreachError::Provider {
-            message: "notification not delivered".into(),
-            code: Some(code),
-            retryable: false,
-        }),
+        SendOutcome::OptedOut { code } | SendOutcome::Permanent { code, .. } => {
+            Err(OutreachError::Provider {
+                message: "notification not delivered".into(),
+                code: Some(code),
+                retryable: false,
+            })
+        }
         SendOutcome::Retry { code, message } => Err(OutreachError::Provider {
             message,
             code: Some(code),

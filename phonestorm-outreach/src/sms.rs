@@ -365,7 +365,10 @@ mod tests {
             p("To", "+18005551212"),
         ];
         let url = "https://mycompany.com/myapp.php?foo=1&bar=2";
-        assert_eq!(twilio_signature("12345", url, &params), "0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+        assert_eq!(
+            twilio_signature("12345", url, &params),
+            "0/KCTR6DLpKmkAf8muzZqo1nDgQ="
+        );
     }
 
     #[test]
@@ -384,8 +387,17 @@ mod tests {
 
     #[test]
     fn error_codes() {
-        assert!(matches!(classify_twilio_error(21610, "", 400), SendOutcome::OptedOut { .. }));
-        assert!(matches!(classify_twilio_error(20429, "", 429), SendOutcome::Retry { .. }));
-        assert!(matches!(classify_twilio_error(21211, "", 400), SendOutcome::Permanent { .. }));
+        assert!(matches!(
+            classify_twilio_error(21610, "", 400),
+            SendOutcome::OptedOut { .. }
+        ));
+        assert!(matches!(
+            classify_twilio_error(20429, "", 429),
+            SendOutcome::Retry { .. }
+        ));
+        assert!(matches!(
+            classify_twilio_error(21211, "", 400),
+            SendOutcome::Permanent { .. }
+        ));
     }
 }

@@ -36,11 +36,29 @@ async fn suite(s: SqlStore) {
     assert_eq!(s.schema_version().await.unwrap(), 2);
 
     // Contacts: several per property, lookups.
-    let a = s.insert_contact(&contact("+14075550101", "a@example.com", "P1", "orange", "A"), now).await.unwrap();
-    let b = s.insert_contact(&contact("+14075550102", "b@example.com", "P1", "seminole", "B+"), now).await.unwrap();
+    let a = s
+        .insert_contact(
+            &contact("+14075550101", "a@example.com", "P1", "orange", "A"),
+            now,
+        )
+        .await
+        .unwrap();
+    let b = s
+        .insert_contact(
+            &contact("+14075550102", "b@example.com", "P1", "seminole", "B+"),
+            now,
+        )
+        .await
+        .unwrap();
     assert_eq!(s.contacts_by_parcel("P1").await.unwrap().len(), 2);
-    assert_eq!(s.contacts_by_phone("+14075550101").await.unwrap()[0].id, a.id);
-    assert_eq!(s.contacts_by_email("A@Example.com").await.unwrap()[0].id, a.id);
+    assert_eq!(
+        s.contacts_by_phone("+14075550101").await.unwrap()[0].id,
+        a.id
+    );
+    assert_eq!(
+        s.contacts_by_email("A@Example.com").await.unwrap()[0].id,
+        a.id
+    );
     assert_eq!(s.contact(b.id).await.unwrap(), b);
     assert!(s.contact(999_999).await.is_err());
 
@@ -52,20 +70,51 @@ async fn suite(s: SqlStore) {
     assert_eq!(s.campaign(c.id).await.unwrap(), c);
 
     // Templates upsert by name.
-    let t = Template { id: 0, name: "touch_1".into(), channel: Channel::Sms, kind: "initial".into(), market: None, subject: None, body: "Hi {owner_name}".into() };
+    let t = Template {
+        id: 0,
+        name: "touch_1".into(),
+        channel: Channel::Sms,
+        kind: "initial".into(),
+        market: None,
+        subject: None,
+        body: "Hi {owner_name}".into(),
+    };
     let t1 = s.upsert_template(&t, now).await.unwrap();
-    let t2 = s.upsert_template(&Template { body: "Hello {owner_name}".into(), ..t.clone() }, now).await.unwrap();
+    let t2 = s
+        .upsert_template(
+            &Template {
+                body: "Hello {owner_name}".into(),
+                ..t.clone()
+            },
+            now,
+        )
+        .await
+        .unwrap();
     assert_eq!(t1.id, t2.id);
-    assert_eq!(s.template("touch_1").await.unwrap().body, "Hello {owner_name}");
+    assert_eq!(
+        s.template("touch_1").await.unwrap().body,
+        "Hello {owner_name}"
+    );
 
     // Enrolment is idempotent; due list; CAS advance.
     let e = s.enroll(a.id, c.id, now, now).await.unwrap();
-    assert_eq!(s.enroll(a.id, c.id, now + 5, now + 5).await.unwrap().id, e.id);
+    assert_eq!(
+        s.enroll(a.id, c.id, now + 5, now + 5).await.unwrap().id,
+        e.id
+    );
     let eb = s.enroll(b.id, c.id, now + 100, now).await.unwrap();
     assert_eq!(s.due_enrollments(now, 10).await.unwrap().len(), 1);
     assert_eq!(s.due_enrollments(now + 100, 10).await.unwrap().len(), 2);
-    assert!(s.advance_enrollment(e.id, 0, "touch_1_sent", 1, Some(now + 86_400), now).await.unwrap());
-    assert!(!s.advance_enrollment(e.id, 0, "touch_1_sent", 1, Some(now + 86_400), now).await.unwrap());
+    assert!(
+        s.advance_enrollment(e.id, 0, "touch_1_sent", 1, Some(now + 86_400), now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !s.advance_enrollment(e.id, 0, "touch_1_sent", 1, Some(now + 86_400), now)
+            .await
+            .unwrap()
+    );
     s.set_enrollment_paused(eb.id, true, now).await.unwrap();
     assert!(s.due_enrollments(now + 100, 10).await.unwrap().is_empty());
     s.set_enrollment_paused(eb.id, false, now).await.unwrap();
@@ -74,14 +123,34 @@ async fn suite(s: SqlStore) {
     s.set_campaign_active(c.id, true).await.unwrap();
 
     // Idempotent claims.
-    let mut comm = NewCommunication::new(a.id, Direction::Outbound, Channel::Sms, "Hi", CommStatus::Pending, now);
+    let mut comm = NewCommunication::new(
+        a.id,
+        Direction::Outbound,
+        Channel::Sms,
+        "Hi",
+        CommStatus::Pending,
+        now,
+    );
     comm.idempotency_key = Some("touch:1:1".into());
     comm.campaign_id = Some(c.id);
     comm.template_id = Some(t1.id);
     let claimed = s.claim_send(&comm).await.unwrap().unwrap();
     assert!(s.claim_send(&comm).await.unwrap().is_none());
-    s.update_communication(claimed.id, CommStatus::Queued, Some("SM1"), None, Some(now), 7900).await.unwrap();
-    assert!(s.update_status_by_provider_id("SM1", CommStatus::Delivered, None, now + 3).await.unwrap());
+    s.update_communication(
+        claimed.id,
+        CommStatus::Queued,
+        Some("SM1"),
+        None,
+        Some(now),
+        7900,
+    )
+    .await
+    .unwrap();
+    assert!(
+        s.update_status_by_provider_id("SM1", CommStatus::Delivered, None, now + 3)
+            .await
+            .unwrap()
+    );
     let got = s.communication_by_key("touch:1:1").await.unwrap().unwrap();
     assert_eq!(got.fields.status, CommStatus::Delivered);
     assert_eq!(got.delivered_at, Some(now + 3));
@@ -95,51 +164,131 @@ async fn suite(s: SqlStore) {
     assert!(s.claim_send(&c2).await.unwrap().is_some());
 
     // Inbound reply, lead status, conversation.
-    let mut inb = NewCommunication::new(a.id, Direction::Inbound, Channel::Sms, "yes call me", CommStatus::Received, now + 7200);
+    let mut inb = NewCommunication::new(
+        a.id,
+        Direction::Inbound,
+        Channel::Sms,
+        "yes call me",
+        CommStatus::Received,
+        now + 7200,
+    );
     inb.intent = Some(Intent::Interested);
     inb.sentiment_score = Some(0.8);
     inb.campaign_id = Some(c.id);
     s.log_communication(&inb).await.unwrap();
-    s.set_lead_status(&LeadStatusRecord { contact_id: a.id, status: LeadStatus::DealClosed, last_contact_at: Some(now), assigned_to: Some("sam".into()), deal_value_cents: Some(1_500_000), updated_at: now }).await.unwrap();
-    assert_eq!(s.lead_status(a.id).await.unwrap().unwrap().status, LeadStatus::DealClosed);
-    let conv = ConversationState { contact_id: a.id, current_state: "engaged".into(), history: vec![HistoryEntry { at: now, direction: Direction::Inbound, channel: Channel::Sms, body: "yes".into(), intent: Some(Intent::Interested) }], human_takeover: false, updated_at: now };
+    s.set_lead_status(&LeadStatusRecord {
+        contact_id: a.id,
+        status: LeadStatus::DealClosed,
+        last_contact_at: Some(now),
+        assigned_to: Some("sam".into()),
+        deal_value_cents: Some(1_500_000),
+        updated_at: now,
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        s.lead_status(a.id).await.unwrap().unwrap().status,
+        LeadStatus::DealClosed
+    );
+    let conv = ConversationState {
+        contact_id: a.id,
+        current_state: "engaged".into(),
+        history: vec![HistoryEntry {
+            at: now,
+            direction: Direction::Inbound,
+            channel: Channel::Sms,
+            body: "yes".into(),
+            intent: Some(Intent::Interested),
+        }],
+        human_takeover: false,
+        updated_at: now,
+    };
     s.save_conversation(&conv).await.unwrap();
     assert_eq!(s.conversation(a.id).await.unwrap().unwrap(), conv);
 
     // Metrics in SQL.
     let m = s.metrics(&MetricsFilter::default()).await.unwrap();
-    assert_eq!((m.outbound, m.inbound, m.interested, m.leads_contacted, m.deals_closed), (1, 1, 1, 1, 1));
+    assert_eq!(
+        (
+            m.outbound,
+            m.inbound,
+            m.interested,
+            m.leads_contacted,
+            m.deals_closed
+        ),
+        (1, 1, 1, 1, 1)
+    );
     assert!((m.response_rate - 1.0).abs() < 1e-9);
     assert!((m.avg_hours_to_response.unwrap() - 2.0).abs() < 1e-9);
     assert!((m.cost_dollars - 0.0079).abs() < 1e-9);
     assert!(m.roi > 1000.0);
     assert_eq!(m.sms.outbound, 1);
-    let by_market = s.metrics(&MetricsFilter { market: Some("seminole".into()), ..Default::default() }).await.unwrap();
+    let by_market = s
+        .metrics(&MetricsFilter {
+            market: Some("seminole".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(by_market.outbound, 0);
-    let by_tpl = s.metrics(&MetricsFilter { template_id: Some(t1.id), ..Default::default() }).await.unwrap();
+    let by_tpl = s
+        .metrics(&MetricsFilter {
+            template_id: Some(t1.id),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!((by_tpl.outbound, by_tpl.inbound), (1, 1));
-    let by_range = s.metrics(&MetricsFilter { from: Some(now + 1), ..Default::default() }).await.unwrap();
+    let by_range = s
+        .metrics(&MetricsFilter {
+            from: Some(now + 1),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!((by_range.outbound, by_range.inbound), (0, 1));
     assert_eq!(m.campaigns_started, 1);
 
     // Opt-out: one transaction, contact flagged, enrolments cancelled, status opt_out.
-    let o = s.record_opt_out(&NewOptOut { address: "+14075550102".into(), channel: Channel::Sms, source: "sms_keyword".into(), raw_message: Some("STOP".into()), contact_id: Some(b.id), received_at: now }).await.unwrap();
+    let o = s
+        .record_opt_out(&NewOptOut {
+            address: "+14075550102".into(),
+            channel: Channel::Sms,
+            source: "sms_keyword".into(),
+            raw_message: Some("STOP".into()),
+            contact_id: Some(b.id),
+            received_at: now,
+        })
+        .await
+        .unwrap();
     assert!(s.is_opted_out("+14075550102").await.unwrap());
     assert!(s.contact(b.id).await.unwrap().opt_out);
     assert_eq!(s.enrollment(eb.id).await.unwrap().state, "cancelled");
-    assert_eq!(s.lead_status(b.id).await.unwrap().unwrap().status, LeadStatus::OptOut);
+    assert_eq!(
+        s.lead_status(b.id).await.unwrap().unwrap().status,
+        LeadStatus::OptOut
+    );
     assert_eq!(s.pending_confirmations().await.unwrap().len(), 1);
     assert!(s.mark_confirmation_sent(o.id, now).await.unwrap());
     assert!(!s.mark_confirmation_sent(o.id, now).await.unwrap());
     assert!(s.pending_confirmations().await.unwrap().is_empty());
     // A contact added later with an opted-out address starts opted out.
-    let b2 = s.insert_contact(&contact("+14075550102", "b2@example.com", "P2", "orange", "A"), now).await.unwrap();
+    let b2 = s
+        .insert_contact(
+            &contact("+14075550102", "b2@example.com", "P2", "orange", "A"),
+            now,
+        )
+        .await
+        .unwrap();
     assert!(b2.opt_out);
 
     // Handoff.
     s.handoff(a.id, now).await.unwrap();
     assert!(s.conversation(a.id).await.unwrap().unwrap().human_takeover);
-    assert_eq!(s.lead_status(a.id).await.unwrap().unwrap().status, LeadStatus::Interested);
+    assert_eq!(
+        s.lead_status(a.id).await.unwrap().unwrap().status,
+        LeadStatus::Interested
+    );
     assert_eq!(s.enrollment(e.id).await.unwrap().state, "cancelled");
 }
 
@@ -148,13 +297,17 @@ async fn store_suite_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     suite(common::sqlite_store(&dir).await).await;
     // Reopening runs no migration twice.
-    let again = SqlStore::open_sqlite(&dir.path().join("crm.sqlite")).await.unwrap();
+    let again = SqlStore::open_sqlite(&dir.path().join("crm.sqlite"))
+        .await
+        .unwrap();
     assert_eq!(again.schema_version().await.unwrap(), 2);
 }
 
 #[tokio::test]
 async fn store_suite_postgres() {
-    let Some(url) = common::pg_url("suite").await else { return };
+    let Some(url) = common::pg_url("suite").await else {
+        return;
+    };
     suite(SqlStore::connect_postgres(&url).await.unwrap()).await;
     let again = SqlStore::connect_postgres(&url).await.unwrap();
     assert_eq!(again.schema_version().await.unwrap(), 2);
@@ -174,12 +327,33 @@ async fn store_throughput() {
         let t = std::time::Instant::now();
         let mut ids = Vec::new();
         for i in 0..n {
-            ids.push(s.insert_contact(&contact(&format!("+1407555{:04}", i), &format!("x{i}@example.com"), "P", "orange", "A"), 0).await.unwrap().id);
+            ids.push(
+                s.insert_contact(
+                    &contact(
+                        &format!("+1407555{:04}", i),
+                        &format!("x{i}@example.com"),
+                        "P",
+                        "orange",
+                        "A",
+                    ),
+                    0,
+                )
+                .await
+                .unwrap()
+                .id,
+            );
         }
         let ins = t.elapsed();
         let t = std::time::Instant::now();
         for (i, id) in ids.iter().enumerate() {
-            let mut c = NewCommunication::new(*id, Direction::Outbound, Channel::Sms, "hi", CommStatus::Pending, 0);
+            let mut c = NewCommunication::new(
+                *id,
+                Direction::Outbound,
+                Channel::Sms,
+                "hi",
+                CommStatus::Pending,
+                0,
+            );
             c.idempotency_key = Some(format!("k{i}"));
             s.claim_send(&c).await.unwrap();
         }

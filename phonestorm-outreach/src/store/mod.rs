@@ -48,8 +48,13 @@ pub trait Store: Send + Sync {
     /// A template by name.
     async fn template(&self, name: &str) -> R<Template>;
     /// Enrols a contact (idempotent: returns the existing enrolment).
-    async fn enroll(&self, contact_id: i64, campaign_id: i64, first_due: i64, now: i64)
-    -> R<Enrollment>;
+    async fn enroll(
+        &self,
+        contact_id: i64,
+        campaign_id: i64,
+        first_due: i64,
+        now: i64,
+    ) -> R<Enrollment>;
     /// An enrolment by id.
     async fn enrollment(&self, id: i64) -> R<Enrollment>;
     /// A contact's enrolments.
@@ -170,8 +175,7 @@ const CAMPAIGN_COLS: &str =
     "id, name, campaign_type, target_tier, markets, schedule_config, active, created_at";
 const TEMPLATE_COLS: &str = "id, name, channel, kind, market, subject, body";
 const COMM_COLS: &str = "id, contact_id, campaign_id, enrollment_id, touch_number, template_id, direction, channel, body, status, sentiment_score, intent, provider_id, idempotency_key, error_code, cost_micros, sent_by, created_at, sent_at, delivered_at, lead_event_id";
-const ENR_COLS: &str =
-    "id, contact_id, campaign_id, state, next_touch, next_due_at, paused, cancel_reason, enrolled_at";
+const ENR_COLS: &str = "id, contact_id, campaign_id, state, next_touch, next_due_at, paused, cancel_reason, enrolled_at";
 const OPT_COLS: &str =
     "id, address, channel, source, raw_message, contact_id, received_at, confirmation_sent_at";
 const LIVE_STATES: &str = "('completed', 'cancelled')";
@@ -291,7 +295,12 @@ fn one<T>(rows: Vec<Row>, what: &str, f: impl Fn(&Row) -> R<T>) -> R<T> {
     }
 }
 
-fn cancel_stmt(contact_filter: &str, params: Vec<Value>, reason_idx: usize, now_idx: usize) -> Stmt {
+fn cancel_stmt(
+    contact_filter: &str,
+    params: Vec<Value>,
+    reason_idx: usize,
+    now_idx: usize,
+) -> Stmt {
     Stmt::new(
         format!(
             "UPDATE campaign_enrollments SET state = 'cancelled', cancel_reason = ${reason_idx}, next_due_at = NULL, updated_at = ${now_idx} WHERE {contact_filter} AND state NOT IN {LIVE_STATES}"
@@ -523,7 +532,9 @@ impl Store for SqlStore {
     async fn enrollments_for_contact(&self, contact_id: i64) -> R<Vec<Enrollment>> {
         let rows = self
             .q(
-                format!("SELECT {ENR_COLS} FROM campaign_enrollments WHERE contact_id = $1 ORDER BY id"),
+                format!(
+                    "SELECT {ENR_COLS} FROM campaign_enrollments WHERE contact_id = $1 ORDER BY id"
+                ),
                 vec![contact_id.into()],
             )
             .await?;
@@ -785,7 +796,9 @@ impl Store for SqlStore {
         let who = "(phone = $1 OR email = $1)";
         let stmts = vec![
             Stmt::new(
-                format!("INSERT INTO opt_outs (address, channel, source, raw_message, contact_id, received_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {OPT_COLS}"),
+                format!(
+                    "INSERT INTO opt_outs (address, channel, source, raw_message, contact_id, received_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {OPT_COLS}"
+                ),
                 vec![
                     addr.clone().into(),
                     o.channel.as_str().into(),
@@ -806,11 +819,15 @@ impl Store for SqlStore {
                 3,
             ),
             Stmt::new(
-                format!("INSERT INTO lead_statuses (contact_id, status, updated_at) SELECT id, 'opt_out', $2 FROM contacts WHERE {who} ON CONFLICT (contact_id) DO UPDATE SET status = 'opt_out', updated_at = excluded.updated_at"),
+                format!(
+                    "INSERT INTO lead_statuses (contact_id, status, updated_at) SELECT id, 'opt_out', $2 FROM contacts WHERE {who} ON CONFLICT (contact_id) DO UPDATE SET status = 'opt_out', updated_at = excluded.updated_at"
+                ),
                 vec![addr.clone().into(), o.received_at.into()],
             ),
             Stmt::new(
-                format!("UPDATE conversation_states SET current_state = 'opted_out', updated_at = $2 WHERE contact_id IN (SELECT id FROM contacts WHERE {who})"),
+                format!(
+                    "UPDATE conversation_states SET current_state = 'opted_out', updated_at = $2 WHERE contact_id IN (SELECT id FROM contacts WHERE {who})"
+                ),
                 vec![addr.into(), o.received_at.into()],
             ),
         ];
@@ -842,7 +859,9 @@ impl Store for SqlStore {
     async fn pending_confirmations(&self) -> R<Vec<OptOut>> {
         let rows = self
             .q(
-                format!("SELECT {OPT_COLS} FROM opt_outs WHERE confirmation_sent_at IS NULL ORDER BY id"),
+                format!(
+                    "SELECT {OPT_COLS} FROM opt_outs WHERE confirmation_sent_at IS NULL ORDER BY id"
+                ),
                 vec![],
             )
             .await?;

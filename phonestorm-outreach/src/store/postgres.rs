@@ -65,13 +65,25 @@ fn convert(row: &tokio_postgres::Row) -> Result<Row, OutreachError> {
         let v = if *t == Type::INT8 {
             Value::I64(row.try_get::<_, Option<i64>>(i).map_err(err)?)
         } else if *t == Type::INT4 {
-            Value::I64(row.try_get::<_, Option<i32>>(i).map_err(err)?.map(i64::from))
+            Value::I64(
+                row.try_get::<_, Option<i32>>(i)
+                    .map_err(err)?
+                    .map(i64::from),
+            )
         } else if *t == Type::INT2 {
-            Value::I64(row.try_get::<_, Option<i16>>(i).map_err(err)?.map(i64::from))
+            Value::I64(
+                row.try_get::<_, Option<i16>>(i)
+                    .map_err(err)?
+                    .map(i64::from),
+            )
         } else if *t == Type::FLOAT8 {
             Value::F64(row.try_get::<_, Option<f64>>(i).map_err(err)?)
         } else if *t == Type::FLOAT4 {
-            Value::F64(row.try_get::<_, Option<f32>>(i).map_err(err)?.map(f64::from))
+            Value::F64(
+                row.try_get::<_, Option<f32>>(i)
+                    .map_err(err)?
+                    .map(f64::from),
+            )
         } else if *t == Type::BOOL {
             Value::Bool(row.try_get::<_, Option<bool>>(i).map_err(err)?)
         } else {

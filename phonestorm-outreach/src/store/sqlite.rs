@@ -35,10 +35,12 @@ impl SqliteDb {
     /// Opens (creating if needed) the database file with WAL and full sync.
     pub fn open(path: &Path) -> Result<Self, OutreachError> {
         let conn = rusqlite::Connection::open(path).map_err(err)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(err)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(err)?;
         Ok(SqliteDb {

@@ -29,7 +29,9 @@ pub async fn http_server(handler: Handler) -> String {
     let addr = l.local_addr().unwrap();
     tokio::spawn(async move {
         loop {
-            let Ok((mut s, _)) = l.accept().await else { return };
+            let Ok((mut s, _)) = l.accept().await else {
+                return;
+            };
             let h = handler.clone();
             tokio::spawn(async move {
                 let mut buf = Vec::new();
@@ -68,7 +70,12 @@ pub async fn http_server(handler: Handler) -> String {
                     .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_owned()))
                     .collect();
                 let body = String::from_utf8_lossy(&buf[head_end..]).to_string();
-                let req = Req { method, path, headers, body };
+                let req = Req {
+                    method,
+                    path,
+                    headers,
+                    body,
+                };
                 let (status, body, delay) = h(&req);
                 if delay > 0 {
                     tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
@@ -155,7 +162,13 @@ impl FakeTwilio {
     }
 
     pub fn sent_to(&self, to: &str) -> Vec<Sent> {
-        self.sent.lock().unwrap().iter().filter(|s| s.to == to).cloned().collect()
+        self.sent
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.to == to)
+            .cloned()
+            .collect()
     }
 }
 
@@ -175,33 +188,51 @@ impl Notifier for RecordingNotifier {
 /// with `scripts/ci/lib/postgres.sh`. `None` (with a printed reason) only if none is
 /// available.
 pub async fn pg_url(tag: &str) -> Option<String> {
-    let base = match std::env::var("PHONESTORM_TEST_PG").or_else(|_| std::env::var("DATABASE_URL")) {
+    let base = match std::env::var("PHONESTORM_TEST_PG").or_else(|_| std::env::var("DATABASE_URL"))
+    {
         Ok(u) => u,
         Err(_) => {
             let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/ci/lib/postgres.sh");
             let out = std::process::Command::new("bash")
                 .arg("-c")
-                .arg(format!(". {script} && phonestorm_pg_start >/dev/null && echo $DATABASE_URL"))
+                .arg(format!(
+                    ". {script} && phonestorm_pg_start >/dev/null && echo $DATABASE_URL"
+                ))
                 .output()
                 .ok()?;
             let u = String::from_utf8_lossy(&out.stdout).trim().to_owned();
             if u.is_empty() {
-                eprintln!("SKIP: no DATABASE_URL and PostgreSQL could not be started: {}", String::from_utf8_lossy(&out.stderr));
+                eprintln!(
+                    "SKIP: no DATABASE_URL and PostgreSQL could not be started: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
                 return None;
             }
             u
         }
     };
-    let (client, conn) = tokio_postgres::connect(&base, tokio_postgres::NoTls).await.ok()?;
+    let (client, conn) = tokio_postgres::connect(&base, tokio_postgres::NoTls)
+        .await
+        .ok()?;
     tokio::spawn(conn);
-    let db = format!("ps_{}_{}_{}", tag, std::process::id(), jiff::Timestamp::now().as_millisecond());
-    client.batch_execute(&format!("CREATE DATABASE {db}")).await.ok()?;
+    let db = format!(
+        "ps_{}_{}_{}",
+        tag,
+        std::process::id(),
+        jiff::Timestamp::now().as_millisecond()
+    );
+    client
+        .batch_execute(&format!("CREATE DATABASE {db}"))
+        .await
+        .ok()?;
     let (prefix, _) = base.rsplit_once('/')?;
     Some(format!("{prefix}/{db}"))
 }
 
 pub async fn sqlite_store(dir: &tempfile::TempDir) -> SqlStore {
-    SqlStore::open_sqlite(&dir.path().join("crm.sqlite")).await.unwrap()
+    SqlStore::open_sqlite(&dir.path().join("crm.sqlite"))
+        .await
+        .unwrap()
 }
 
 pub fn ts(s: &str) -> jiff::Timestamp {
