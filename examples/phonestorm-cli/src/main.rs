@@ -3,6 +3,7 @@
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
 mod compliance;
+mod extract;
 mod normalize;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +25,8 @@ enum Command {
     CheckSend(compliance::CheckSendArgs),
     /// Classify an inbound reply: keyword, intent, sentiment, action.
     ClassifyReply(compliance::ClassifyReplyArgs),
+    /// Find, classify and score the phone numbers of pages (files, site directories, stdin).
+    Extract(extract::ExtractArgs),
     /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
     Normalize(normalize::NormalizeArgs),
 }
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
         }
         Command::CheckSend(args) => compliance::check_send(args),
         Command::ClassifyReply(args) => compliance::classify_reply(args),
+        Command::Extract(args) => extract::run(args),
         Command::Normalize(args) => normalize::run(args),
     }
 }
