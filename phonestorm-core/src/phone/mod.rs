@@ -10,6 +10,7 @@ pub mod nanp;
 pub mod nanp_data;
 pub mod normalize;
 pub mod page;
+pub mod pipeline;
 pub mod score;
 pub mod text;
 pub mod types;
