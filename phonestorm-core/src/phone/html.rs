@@ -32,7 +32,7 @@
 
 use scraper::{Html, Node};
 
-use super::label::role_near;
+use super::label::{last_label_role, role_near};
 use super::page::page_kind;
 use super::text::find_in_text;
 use super::types::{PageKind, Placement, Role, Sighting};
@@ -166,17 +166,22 @@ pub fn extract_html(html: &str, opts: &HtmlOptions) -> PageExtraction {
         page_kind: kind,
         page: opts.base_url.clone(),
     };
+    let text_matches = find_in_text(&walk.text);
     for link in &walk.links {
         let role = if link.sms {
             Role::Sms
         } else {
+            // A label in the link text itself ("Fax us", "Text"), else the label before the
+            // link, not looking past the previous number.
             let end = walk.text.len().min(link.text_end);
-            role_near(
-                &walk.text,
-                link.text_start,
-                end,
-                link.text_start.saturating_sub(40),
-            )
+            let start = link.text_start.min(end);
+            let inside = last_label_role(&walk.text[start..end]);
+            let floor = text_matches
+                .iter()
+                .take_while(|m| m.end <= start)
+                .last()
+                .map_or(0, |m| m.end);
+            inside.unwrap_or_else(|| role_near(&walk.text, start, end, floor))
         };
         if let Some(m) = find_in_text(&link.value).into_iter().next() {
             out.push(m.number, link.raw.clone(), Placement::TelLink, role);
@@ -191,7 +196,7 @@ pub fn extract_html(html: &str, opts: &HtmlOptions) -> PageExtraction {
         jsonld(block, &mut out);
     }
     let mut prev_end = 0;
-    for m in find_in_text(&walk.text) {
+    for m in text_matches {
         let at = walk.segs.partition_point(|s| s.0 <= m.start);
         let mut placement = walk.segs[..at].last().map_or(Placement::Body, |s| s.1);
         if placement == Placement::Body && call_to_action_before(&walk.text, m.start, prev_end) {

@@ -68,6 +68,12 @@ pub fn role_near(text: &str, start: usize, end: usize, floor: usize) -> Role {
     Role::Main
 }
 
+/// The role of the last label word in `text`, if any ("Call or text" → [`Role::Sms`]).
+pub fn last_label_role(text: &str) -> Option<Role> {
+    let b = text.as_bytes();
+    last_label(&b[b.len().saturating_sub(LABEL_WINDOW * 4)..])
+}
+
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
     let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
     &b[n..]
