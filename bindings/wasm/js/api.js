@@ -1,0 +1,3 @@
+// The public API: the wasm-bindgen exports, re-exported by name. Entry points
+// (node.js, convex.js) instantiate the module first with initSync.
+export { areaCode, nanpSourceVersion } from "./gen/phonestorm.js";
