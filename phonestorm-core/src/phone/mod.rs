@@ -2,6 +2,7 @@
 //! classification and scoring.
 
 pub mod classify;
+pub mod error;
 pub mod html;
 pub mod nanp;
 /// Generated area-code table (see `scripts/gen_nanp.py`).
@@ -11,4 +12,6 @@ pub mod score;
 pub mod text;
 pub mod types;
 
+pub use error::PhoneError;
+pub use score::LeadPhoneFields;
 pub use types::*;
