@@ -48,16 +48,12 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
 /// Reads a core value (typically a config struct) from a dict; bad shapes raise
 /// `InvalidConfigError` (a `ValueError`) with code `invalid_config`.
 pub(crate) fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> PyResult<T> {
-    pythonize::depythonize(value)
-        .map_err(|e| error(value.py(), "InvalidConfigError", "invalid_config", e.to_string()))
-}
-
-/// Byte offset → Python string index (code points) for `text`.
-/// Offsets not on a char boundary are clamped to the previous boundary.
-pub(crate) fn char_index(text: &str, byte: usize) -> usize {
-    let mut end = byte.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1; // terminates: 0 is always a boundary
-    }
-    text[..end].chars().count()
+    pythonize::depythonize(value).map_err(|e| {
+        error(
+            value.py(),
+            "InvalidConfigError",
+            "invalid_config",
+            e.to_string(),
+        )
+    })
 }

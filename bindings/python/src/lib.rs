@@ -6,8 +6,10 @@
 //! the `.pyi`. Errors become the exception classes of `phonestorm._errors` (one per core
 //! error kind, each with the core's stable `code`), looked up by name in [`convert`].
 
+mod config;
 mod convert;
 mod nanp;
+mod phone;
 
 use pyo3::prelude::*;
 
@@ -16,5 +18,7 @@ use pyo3::prelude::*;
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     nanp::register(m)?;
+    phone::register(m)?;
+    config::register(m)?;
     Ok(())
 }

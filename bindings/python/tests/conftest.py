@@ -11,7 +11,9 @@ TESTDATA = Path(__file__).resolve().parents[3] / "testdata"
 
 def corpus(area: str) -> Iterator[Tuple[str, Dict[str, Any]]]:
     """Every case of every ``testdata/<area>/*.json`` file, as (id, case)."""
-    for path in sorted((TESTDATA / area).glob("*.json")):
+    base = TESTDATA / area
+    paths = [base.with_suffix(".json")] if base.with_suffix(".json").is_file() else sorted(base.glob("*.json"))
+    for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
             yield f"{path.stem}:{case['name']}", case

@@ -1,3 +1,12 @@
 // The public API: the wasm-bindgen exports, re-exported by name. Entry points
 // (node.js, convex.js) instantiate the module first with initSync.
-export { areaCode, nanpSourceVersion } from "./gen/phonestorm.js";
+export {
+  areaCode,
+  classify,
+  defaultScoreConfig,
+  nanpSourceVersion,
+  normalize,
+  normalizeMany,
+  parse,
+  scoreSite,
+} from "./gen/phonestorm.js";

@@ -30,7 +30,8 @@ fn serializer() -> serde_wasm_bindgen::Serializer {
 
 /// Serialises a core value to plain JS data with camelCase keys.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let mut json = serde_json::to_value(value).map_err(|e| js_error("serialize", &e.to_string()))?;
+    let mut json =
+        serde_json::to_value(value).map_err(|e| js_error("serialize", &e.to_string()))?;
     camelize(&mut json);
     to_js_raw(&json)
 }
@@ -60,7 +61,9 @@ pub(crate) fn from_js_raw<T: DeserializeOwned>(value: JsValue) -> Result<T, JsVa
 /// and is left alone.
 pub(crate) fn camel_key(key: &str) -> Option<String> {
     let is_field = key.contains('_')
-        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && key.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
     if !is_field {
         return None;
@@ -140,8 +143,14 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        assert_eq!(camel_key("lead_phone_e164").as_deref(), Some("leadPhoneE164"));
-        assert_eq!(snake_key("leadPhoneE164").as_deref(), Some("lead_phone_e164"));
+        assert_eq!(
+            camel_key("lead_phone_e164").as_deref(),
+            Some("leadPhoneE164")
+        );
+        assert_eq!(
+            snake_key("leadPhoneE164").as_deref(),
+            Some("lead_phone_e164")
+        );
         assert_eq!(camel_key("MISSING_WEBSITE"), None);
         assert_eq!(camel_key("+1305"), None);
         assert_eq!(camel_key("raw"), None);

@@ -11,3 +11,4 @@
 
 mod convert;
 mod nanp;
+mod phone;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar, Dict, Mapping, Tuple, Type, TypeVar
+from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple, Type, TypeVar
 
 from ._errors import InvalidConfigError
 
@@ -129,3 +129,87 @@ class AreaCode(Result):
     state: str
     place: str
     zones: Tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class PhoneNumber(Result):
+    """A number in E.164 form, with its extension when one was written."""
+
+    e164: str
+    extension: Optional[str] = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Classification(Result):
+    """A line type (``mobile``, ``landline``, ``voip``, ``tollfree``, ``premium``,
+    ``personal``, ``unknown``) and the evidence for it."""
+
+    phone_type: str
+    evidence: Tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Sighting(Result):
+    """One sighting of a number on a page (input of :func:`phonestorm.score_site`)."""
+
+    number: PhoneNumber
+    raw: str
+    placement: str
+    role: str = "main"
+    page_kind: str = "other"
+    page: Optional[str] = None
+
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"number": PhoneNumber}
+
+
+@dataclasses.dataclass(frozen=True)
+class ScoredNumber(Result):
+    """One number of a site with its confidence and the explanation of it."""
+
+    number: PhoneNumber
+    raw: str
+    confidence: float
+    source: str
+    phone_type: str
+    role: str
+    sightings: int
+    explanation: Tuple[str, ...]
+    rejected: Optional[str]
+
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"number": PhoneNumber}
+
+
+@dataclasses.dataclass(frozen=True)
+class LeadPhoneFields(Result):
+    """The seed's LeadEvent phone fields (snake_case, stored as is)."""
+
+    lead_phone_raw: Optional[str]
+    lead_phone_e164: Optional[str]
+    phone_confidence: float
+    phone_source: Optional[str]
+    phone_type: Optional[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class SiteScore(Result):
+    """Every number of a site, scored, and the best one."""
+
+    numbers: Tuple[ScoredNumber, ...]
+    best: Optional[ScoredNumber]
+    lead_phone_fields: LeadPhoneFields
+
+    _nested: ClassVar[Dict[str, Type[Result]]] = {
+        "numbers": ScoredNumber,
+        "best": ScoredNumber,
+        "lead_phone_fields": LeadPhoneFields,
+    }
+
+
+class ScoreConfig(Config):
+    """Confidence weights and penalties for :func:`phonestorm.score_site` (seed 000 defaults):
+    ``schema``, ``contact_page``, ``homepage``, ``footer``, ``other_page``, ``unknown``,
+    ``tollfree_penalty``, ``multi_domain_penalty``, ``multi_domain_min``,
+    ``reject_domains``, ``repeat_bonus``, ``repeat_bonus_max``."""
+
+    __slots__ = ()
+    _kind = "score"
