@@ -2,6 +2,10 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod compliance;
+mod extract;
+mod normalize;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -17,6 +21,14 @@ struct Cli {
 enum Command {
     /// Print the version of the numbering data.
     DataVersion,
+    /// May this message go to this recipient now? (allow / defer / deny with reasons)
+    CheckSend(compliance::CheckSendArgs),
+    /// Classify an inbound reply: keyword, intent, sentiment, action.
+    ClassifyReply(compliance::ClassifyReplyArgs),
+    /// Find, classify and score the phone numbers of pages (files, site directories, stdin).
+    Extract(extract::ExtractArgs),
+    /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
+    Normalize(normalize::NormalizeArgs),
 }
 
 fn main() -> ExitCode {
@@ -26,5 +38,9 @@ fn main() -> ExitCode {
             println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
             ExitCode::SUCCESS
         }
+        Command::CheckSend(args) => compliance::check_send(args),
+        Command::ClassifyReply(args) => compliance::classify_reply(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Normalize(args) => normalize::run(args),
     }
 }

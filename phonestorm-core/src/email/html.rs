@@ -1,0 +1,346 @@
+//! Addresses in HTML: links, Cloudflare protection, schema.org and visible text, each with
+//! its placement (footer, header, heading, body, schema).
+
+use super::text::candidates;
+use super::{
+    EmailConfig, EmailFinding, EmailSource, bounded, decode_cfemail, dedupe, validate_email,
+};
+use crate::phone::{PageKind, Placement};
+use scraper::{Html, Node};
+use serde::{Deserialize, Serialize};
+
+/// What is known about the page being read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmailOptions {
+    /// The page URL (recorded on findings; its path gives the page kind when none is set).
+    pub base_url: Option<String>,
+    /// The page kind, when the caller knows it.
+    pub page_kind: Option<PageKind>,
+}
+
+/// Page kind from a URL path: `/` → home, `/contact...` → contact, `/about...` → about.
+pub(crate) fn page_kind_of(url: Option<&str>) -> PageKind {
+    let Some(url) = url else {
+        return PageKind::Other;
+    };
+    let lower = url.to_ascii_lowercase();
+    let after = lower.split_once("://").map(|x| x.1).unwrap_or(&lower);
+    let path = after.find('/').map(|i| &after[i..]).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    if path.contains("contact") {
+        PageKind::Contact
+    } else if path.contains("about") {
+        PageKind::About
+    } else if matches!(
+        path.trim_end_matches('/'),
+        "" | "/index.html" | "/index.htm" | "/index.php" | "/home"
+    ) {
+        PageKind::Home
+    } else {
+        PageKind::Other
+    }
+}
+
+/// Percent-decodes a string; invalid escapes are kept as written.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(v) = hex {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Addresses in a `mailto:` URL (several may be separated by `,` or `;`; query dropped).
+pub(crate) fn mailto_addresses(href: &str) -> Vec<String> {
+    let rest = &href.trim()[7..];
+    let rest = rest.split('?').next().unwrap_or("");
+    percent_decode(rest)
+        .split([',', ';'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn placement_of(el: &scraper::node::Element) -> Option<Placement> {
+    let name = el.name();
+    if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return Some(Placement::Heading);
+    }
+    if name == "footer" {
+        return Some(Placement::Footer);
+    }
+    if name == "header" || name == "nav" {
+        return Some(Placement::Header);
+    }
+    let mut marks = String::new();
+    for attr in ["id", "class", "role"] {
+        if let Some(v) = el.attr(attr) {
+            marks.push_str(&v.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    if marks.contains("footer") || marks.contains("contentinfo") {
+        Some(Placement::Footer)
+    } else if marks.contains("header")
+        || marks.contains("navbar")
+        || marks.contains("topbar")
+        || marks.contains("banner")
+    {
+        Some(Placement::Header)
+    } else {
+        None
+    }
+}
+
+/// `email` values anywhere in a JSON-LD document (depth-bounded).
+fn json_emails(v: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
+    if depth > 32 || out.len() > 100 {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, val) in map {
+                if k.eq_ignore_ascii_case("email") {
+                    if let Some(s) = val.as_str() {
+                        let s = s.trim();
+                        let s = s.strip_prefix("mailto:").unwrap_or(s);
+                        out.push(percent_decode(s));
+                    }
+                }
+                json_emails(val, depth + 1, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            items.iter().for_each(|i| json_emails(i, depth + 1, out))
+        }
+        _ => {}
+    }
+}
+
+/// Finds the addresses on one HTML page.
+///
+/// ```
+/// use phonestorm_core::email::{extract_emails, EmailConfig, EmailOptions, EmailSource, EmailKind};
+/// use phonestorm_core::phone::{PageKind, Placement};
+/// let html = r#"<body><p>Email jane (at) joes.com</p>
+///   <footer><a href="mailto:Info%40joes.com?subject=Quote">Write us</a>
+///   <a class="__cf_email__" data-cfemail="422b2c242d02282d27316c212d2f">[email&#160;protected]</a></footer></body>"#;
+/// let opts = EmailOptions { base_url: Some("https://joes.com/contact".into()), page_kind: None };
+/// let found = extract_emails(html, &opts, &EmailConfig::default());
+/// assert_eq!(found[0].email, "Info@joes.com");
+/// assert_eq!((found[0].source, found[0].placement, found[0].kind), (EmailSource::Mailto, Placement::Footer, EmailKind::Role));
+/// assert_eq!(found[0].page_kind, PageKind::Contact);
+/// assert_eq!(found[1].email, "jane@joes.com");
+/// assert_eq!(found.len(), 2); // the Cloudflare copy of info@ is a duplicate
+/// ```
+pub fn extract_emails(
+    html: &str,
+    options: &EmailOptions,
+    config: &EmailConfig,
+) -> Vec<EmailFinding> {
+    let html = bounded(html, config.max_input_bytes);
+    let doc = Html::parse_document(html);
+    let page_kind = options
+        .page_kind
+        .unwrap_or_else(|| page_kind_of(options.base_url.as_deref()));
+    let mut raw: Vec<(String, EmailSource, Placement)> = Vec::new();
+    // Context stack, one entry per open element: (placement, skip text, schema email).
+    let mut stack: Vec<(Placement, bool, bool)> = vec![(Placement::Body, false, false)];
+    let mut segment = String::new();
+    let mut segment_ctx = (Placement::Body, false);
+    let flush = |segment: &mut String,
+                 ctx: (Placement, bool),
+                 raw: &mut Vec<(String, EmailSource, Placement)>| {
+        if !segment.trim().is_empty() {
+            for (cand, source) in candidates(segment) {
+                let source = if ctx.1 { EmailSource::Schema } else { source };
+                let placement = if ctx.1 { Placement::Schema } else { ctx.0 };
+                raw.push((cand, source, placement));
+            }
+        }
+        segment.clear();
+    };
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let &(parent_place, parent_skip, parent_schema) =
+                        stack.last().unwrap_or(&(Placement::Body, false, false));
+                    let name = el.name();
+                    let placement = placement_of(el).unwrap_or(parent_place);
+                    let skip = parent_skip
+                        || matches!(name, "script" | "style" | "noscript" | "template" | "svg");
+                    let schema = parent_schema
+                        || el
+                            .attr("itemprop")
+                            .is_some_and(|v| v.eq_ignore_ascii_case("email"));
+                    stack.push((placement, skip, schema));
+                    if let Some(href) = el.attr("href") {
+                        let h = href.trim();
+                        if h.len() > 7 && h[..7].eq_ignore_ascii_case("mailto:") {
+                            for a in mailto_addresses(h) {
+                                raw.push((a, EmailSource::Mailto, placement));
+                            }
+                        } else if let Some((_, frag)) = h.split_once("/cdn-cgi/l/email-protection#")
+                        {
+                            if let Ok(a) = decode_cfemail(frag) {
+                                raw.push((a, EmailSource::Cloudflare, placement));
+                            }
+                        }
+                    }
+                    if let Some(cf) = el.attr("data-cfemail") {
+                        if let Ok(a) = decode_cfemail(cf) {
+                            raw.push((a, EmailSource::Cloudflare, placement));
+                        }
+                    }
+                    if schema {
+                        if let Some(c) = el.attr("content") {
+                            let c = c.trim();
+                            raw.push((
+                                c.strip_prefix("mailto:").unwrap_or(c).to_string(),
+                                EmailSource::Schema,
+                                Placement::Schema,
+                            ));
+                        }
+                    }
+                }
+                Node::Text(t) => {
+                    let &(place, skip, schema) =
+                        stack.last().unwrap_or(&(Placement::Body, false, false));
+                    if let Some(parent) = node
+                        .parent()
+                        .and_then(|p| p.value().as_element().map(|e| e.name().to_string()))
+                    {
+                        if parent == "script" {
+                            let is_ld = node
+                                .parent()
+                                .and_then(|p| p.value().as_element().and_then(|e| e.attr("type")))
+                                .is_some_and(|ty| {
+                                    ty.trim().eq_ignore_ascii_case("application/ld+json")
+                                });
+                            if is_ld {
+                                if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
+                                    let mut found = Vec::new();
+                                    json_emails(&v, 0, &mut found);
+                                    raw.extend(
+                                        found
+                                            .into_iter()
+                                            .map(|a| (a, EmailSource::Schema, Placement::Schema)),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    if skip {
+                        continue;
+                    }
+                    if (place, schema) != segment_ctx {
+                        flush(&mut segment, segment_ctx, &mut raw);
+                        segment_ctx = (place, schema);
+                    }
+                    segment.push_str(t);
+                    segment.push(' ');
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if node.value().is_element() {
+                    stack.pop();
+                    let block = node.value().as_element().is_some_and(|e| {
+                        !matches!(
+                            e.name(),
+                            "a" | "span"
+                                | "b"
+                                | "strong"
+                                | "em"
+                                | "i"
+                                | "u"
+                                | "small"
+                                | "font"
+                                | "code"
+                        )
+                    });
+                    if block {
+                        flush(&mut segment, segment_ctx, &mut raw);
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut segment, segment_ctx, &mut raw);
+    let found = raw
+        .into_iter()
+        .filter_map(|(cand, source, placement)| {
+            let e = validate_email(&cand, config).ok()?;
+            Some(EmailFinding {
+                email: e.address,
+                domain: e.domain,
+                kind: e.kind,
+                source,
+                placement,
+                page_kind,
+                page: options.base_url.clone(),
+                placeholder: e.placeholder,
+            })
+        })
+        .collect();
+    dedupe(found, config.max_results)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailto_variants() {
+        assert_eq!(
+            mailto_addresses("mailto:a@b.com,c@d.com?cc=x@y.com"),
+            ["a@b.com", "c@d.com"]
+        );
+        assert_eq!(
+            mailto_addresses("MAILTO:%6Aane@joes.com"),
+            ["jane@joes.com"]
+        );
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    #[test]
+    fn script_text_ignored_but_json_ld_read() {
+        let html = r#"<script>var dsn = "https://abc@o1.ingest.sentry.io/1"; var x = "bob@joes.com";</script>
+            <script type="application/ld+json">{"@type":"Plumber","email":"mailto:office@joes.com"}</script>"#;
+        let f = extract_emails(html, &EmailOptions::default(), &EmailConfig::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].email.as_str(), f[0].source),
+            ("office@joes.com", EmailSource::Schema)
+        );
+    }
+
+    #[test]
+    fn page_kinds() {
+        assert_eq!(page_kind_of(Some("https://x.com/")), PageKind::Home);
+        assert_eq!(
+            page_kind_of(Some("https://x.com/contact-us")),
+            PageKind::Contact
+        );
+        assert_eq!(page_kind_of(Some("https://x.com/about")), PageKind::About);
+        assert_eq!(
+            page_kind_of(Some("https://x.com/services")),
+            PageKind::Other
+        );
+    }
+}
