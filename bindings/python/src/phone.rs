@@ -4,6 +4,9 @@ use std::collections::HashMap;
 
 use phonestorm_core::phone::classify::{ClassifyInput, classify as core_classify};
 use phonestorm_core::phone::normalize::normalize as core_normalize;
+use phonestorm_core::phone::pipeline::{
+    ExtractOptions, Finding, extract_phones_text as core_extract_phones_text,
+};
 use phonestorm_core::phone::score::{ScoreConfig, score_site as core_score_site};
 use phonestorm_core::phone::{PhoneError, PhoneNumber, Sighting};
 use pyo3::prelude::*;
@@ -101,5 +104,63 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_many, m)?)?;
     m.add_function(wrap_pyfunction!(classify, m)?)?;
     m.add_function(wrap_pyfunction!(score_site, m)?)?;
+    register_pipeline(m)
+}
+
+/// Findings of one text, offsets turned into Python string indices.
+fn findings_text(text: &str, opts: &ExtractOptions) -> Vec<Finding> {
+    let mut found = core_extract_phones_text(text, opts);
+    for f in &mut found {
+        f.start = f.start.map(|b| char_index(text, b));
+        f.end = f.end.map(|b| char_index(text, b));
+    }
+    found
+}
+
+/// Byte offset → Python string index (code points). Offsets inside a char clamp down.
+fn char_index(text: &str, byte: usize) -> usize {
+    let mut end = byte.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1; // terminates: 0 is always a boundary
+    }
+    text[..end].chars().count()
+}
+
+/// Numbers in plain text: list of Finding dicts (`start`/`end` are string indices).
+#[pyfunction]
+#[pyo3(signature = (text, options = None))]
+fn extract_phones_text<'py>(
+    py: Python<'py>,
+    text: &str,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts: ExtractOptions = match options {
+        Some(o) if !o.is_none() => from_py(o)?,
+        _ => ExtractOptions::default(),
+    };
+    let found = py.detach(|| findings_text(text, &opts));
+    to_py(py, &found)
+}
+
+/// Many texts at once, without the GIL: one list of Finding dicts per text.
+#[pyfunction]
+#[pyo3(signature = (texts, options = None))]
+fn extract_phones_text_many<'py>(
+    py: Python<'py>,
+    texts: Vec<String>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts: ExtractOptions = match options {
+        Some(o) if !o.is_none() => from_py(o)?,
+        _ => ExtractOptions::default(),
+    };
+    let found: Vec<Vec<Finding>> =
+        py.detach(|| texts.iter().map(|t| findings_text(t, &opts)).collect());
+    to_py(py, &found)
+}
+
+pub(crate) fn register_pipeline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract_phones_text, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_phones_text_many, m)?)?;
     Ok(())
 }

@@ -63,3 +63,17 @@ def test_score(case: Dict[str, Any]) -> None:
     # dicts work as input too, and give the same result
     plain = [{**s.to_dict()} for s in (_sighting(s) for s in case["sightings"])]
     assert phonestorm.score_site(plain, case["domain_counts"]) == site
+
+
+@pytest.mark.parametrize("case", cases("phones/text_cases"))
+def test_text_cases(case: Dict[str, Any]) -> None:
+    text = case["text"]
+    found = phonestorm.extract_phones_text(text)
+    assert [f.e164 for f in found] == [e["e164"] for e in case["expect"]]
+    for f, e in zip(found, case["expect"]):
+        assert f.extension == e["extension"]
+        if e["raw"] is not None:
+            assert f.raw == e["raw"]
+        assert f.start is not None and f.end is not None
+        assert text[f.start : f.end] == f.raw
+    assert phonestorm.extract_phones_text_many([text, text]) == [found, found]

@@ -4,6 +4,7 @@ export {
   areaCode,
   classify,
   defaultScoreConfig,
+  extractPhonesText,
   nanpSourceVersion,
   normalize,
   normalizeMany,

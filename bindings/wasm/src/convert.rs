@@ -33,13 +33,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     let mut json =
         serde_json::to_value(value).map_err(|e| js_error("serialize", &e.to_string()))?;
     camelize(&mut json);
-    to_js_raw(&json)
-}
-
-/// Serialises without renaming keys (shapes that are already the host's, e.g. Convex rows).
-pub(crate) fn to_js_raw<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serializer())
+    json.serialize(&serializer())
         .map_err(|e| js_error("serialize", &e.to_string()))
 }
 
@@ -49,11 +43,6 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue>
         .map_err(|e| js_error("invalid_config", &e.to_string()))?;
     snakeize(&mut json);
     serde_json::from_value(json).map_err(|e| js_error("invalid_config", &e.to_string()))
-}
-
-/// Reads a core value from JS data without renaming keys.
-pub(crate) fn from_js_raw<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid_config", &e.to_string()))
 }
 
 /// `snake_case` field names become `camelCase`. Only keys made of lowercase letters,

@@ -4,12 +4,15 @@ use std::collections::HashMap;
 
 use phonestorm_core::phone::classify::{ClassifyInput, classify as core_classify};
 use phonestorm_core::phone::normalize::normalize as core_normalize;
+use phonestorm_core::phone::pipeline::{
+    ExtractOptions, Finding, extract_phones_text as core_extract_phones_text,
+};
 use phonestorm_core::phone::score::{ScoreConfig, SiteScore, score_site as core_score_site};
 use phonestorm_core::phone::{LeadPhoneFields, PhoneError, PhoneNumber, Sighting};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{CoreError, core_error, from_js, to_js};
+use crate::convert::{CoreError, core_error, from_js, to_js, utf16_index};
 
 impl CoreError for PhoneError {
     fn code(&self) -> &'static str {
@@ -95,4 +98,21 @@ pub fn score_site(
 #[wasm_bindgen(js_name = defaultScoreConfig)]
 pub fn default_score_config() -> Result<JsValue, JsValue> {
     to_js(&ScoreConfig::default())
+}
+
+/// Numbers in plain text: `{ e164, raw, extension, type, role, placement, pageKind, page,
+/// confidence, start, end }` objects, `start`/`end` in UTF-16 code units.
+#[wasm_bindgen(js_name = extractPhonesText)]
+pub fn extract_phones_text(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    let opts: ExtractOptions = if options.is_undefined() || options.is_null() {
+        ExtractOptions::default()
+    } else {
+        from_js(options)?
+    };
+    let mut found: Vec<Finding> = core_extract_phones_text(text, &opts);
+    for f in &mut found {
+        f.start = f.start.map(|b| utf16_index(text, b));
+        f.end = f.end.map(|b| utf16_index(text, b));
+    }
+    to_js(&found)
 }

@@ -16,6 +16,7 @@ from ._types import (
     AreaCode,
     Classification,
     Config,
+    Finding,
     LeadPhoneFields,
     PhoneNumber,
     Result,
@@ -40,6 +41,7 @@ __all__ = [
     "Result",
     "Config",
     "AreaCode",
+    "Finding",
     "PhoneNumber",
     "Classification",
     "Sighting",
@@ -54,6 +56,8 @@ __all__ = [
     "parse",
     "classify",
     "score_site",
+    "extract_phones_text",
+    "extract_phones_text_many",
 ]
 
 
@@ -120,3 +124,27 @@ def score_site(
         config = ScoreConfig(config)
     data = _core.score_site(items, domain_counts, _plain(config))
     return SiteScore.from_dict(data)
+
+
+def _options(base_url: Optional[str], page_kind: Optional[str]) -> Optional[dict]:
+    if base_url is None and page_kind is None:
+        return None
+    return {"base_url": base_url, "page_kind": page_kind}
+
+
+def extract_phones_text(
+    text: str, *, base_url: Optional[str] = None, page_kind: Optional[str] = None
+) -> List[Finding]:
+    """Numbers in plain text, classified and scored; ``text[f.start:f.end] == f.raw``.
+
+    ``page_kind`` is ``home``, ``contact``, ``about`` or ``other`` (default).
+    """
+    return [Finding(**f) for f in _core.extract_phones_text(text, _options(base_url, page_kind))]
+
+
+def extract_phones_text_many(
+    texts: Iterable[str], *, base_url: Optional[str] = None, page_kind: Optional[str] = None
+) -> List[List[Finding]]:
+    """:func:`extract_phones_text` over many texts at once, with the GIL released."""
+    found = _core.extract_phones_text_many(list(texts), _options(base_url, page_kind))
+    return [[Finding(**f) for f in page] for page in found]

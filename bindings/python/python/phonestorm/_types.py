@@ -213,3 +213,24 @@ class ScoreConfig(Config):
 
     __slots__ = ()
     _kind = "score"
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding(Result):
+    """One number found on a page, classified and scored.
+
+    ``type`` is the line type; ``confidence`` is the number's site-level confidence;
+    ``start``/``end`` index the input string (text input only).
+    """
+
+    e164: str
+    raw: str
+    extension: Optional[str]
+    type: str
+    role: str
+    placement: str
+    page_kind: str
+    page: Optional[str]
+    confidence: float
+    start: Optional[int] = None
+    end: Optional[int] = None
