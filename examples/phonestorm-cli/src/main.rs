@@ -9,6 +9,8 @@ mod normalize;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod enrich;
+
 /// Lead enrichment with phone intelligence, and compliant outreach.
 #[derive(Parser)]
 #[command(name = "phonestorm", version, about)]
@@ -21,6 +23,10 @@ struct Cli {
 enum Command {
     /// Print the version of the numbering data.
     DataVersion,
+    /// Enrich leads: discover domains (also by phone), extract phones and emails.
+    Enrich(enrich::EnrichArgs),
+    /// Crawl one site and list the phones and emails found.
+    Crawl(enrich::CrawlArgs),
     /// May this message go to this recipient now? (allow / defer / deny with reasons)
     CheckSend(compliance::CheckSendArgs),
     /// Classify an inbound reply: keyword, intent, sentiment, action.
@@ -38,6 +44,8 @@ fn main() -> ExitCode {
             println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
             ExitCode::SUCCESS
         }
+        Command::Enrich(args) => enrich::run_enrich(args),
+        Command::Crawl(args) => enrich::run_crawl(args),
         Command::CheckSend(args) => compliance::check_send(args),
         Command::ClassifyReply(args) => compliance::classify_reply(args),
         Command::Extract(args) => extract::run(args),
