@@ -2,7 +2,9 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod audit;
 mod normalize;
+mod qualify;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -21,6 +23,10 @@ enum Command {
     DataVersion,
     /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
     Normalize(normalize::NormalizeArgs),
+    /// Qualify Google Places records: phone filter, signals, score (seed 001).
+    Qualify(qualify::QualifyArgs),
+    /// Audit saved website pages: gaps, emails, fit reason.
+    Audit(audit::AuditArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,5 +37,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Normalize(args) => normalize::run(args),
+        Command::Qualify(args) => qualify::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }
