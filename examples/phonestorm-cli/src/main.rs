@@ -3,11 +3,15 @@
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
 mod audit;
+mod compliance;
+mod extract;
 mod normalize;
 mod qualify;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+
+mod enrich;
 
 /// Lead enrichment with phone intelligence, and compliant outreach.
 #[derive(Parser)]
@@ -21,6 +25,16 @@ struct Cli {
 enum Command {
     /// Print the version of the numbering data.
     DataVersion,
+    /// Enrich leads: discover domains (also by phone), extract phones and emails.
+    Enrich(enrich::EnrichArgs),
+    /// Crawl one site and list the phones and emails found.
+    Crawl(enrich::CrawlArgs),
+    /// May this message go to this recipient now? (allow / defer / deny with reasons)
+    CheckSend(compliance::CheckSendArgs),
+    /// Classify an inbound reply: keyword, intent, sentiment, action.
+    ClassifyReply(compliance::ClassifyReplyArgs),
+    /// Find, classify and score the phone numbers of pages (files, site directories, stdin).
+    Extract(extract::ExtractArgs),
     /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
     Normalize(normalize::NormalizeArgs),
     /// Qualify Google Places records: phone filter, signals, score (seed 001).
@@ -36,6 +50,11 @@ fn main() -> ExitCode {
             println!("{}", phonestorm_core::phone::nanp_data::SOURCE_VERSION);
             ExitCode::SUCCESS
         }
+        Command::Enrich(args) => enrich::run_enrich(args),
+        Command::Crawl(args) => enrich::run_crawl(args),
+        Command::CheckSend(args) => compliance::check_send(args),
+        Command::ClassifyReply(args) => compliance::classify_reply(args),
+        Command::Extract(args) => extract::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Qualify(args) => qualify::run(args),
         Command::Audit(args) => audit::run(args),

@@ -8,6 +8,7 @@ pub mod nanp;
 /// Generated area-code table (see `scripts/gen_nanp.py`).
 pub mod nanp_data;
 pub mod normalize;
+pub mod pipeline;
 pub mod score;
 pub mod text;
 pub mod types;

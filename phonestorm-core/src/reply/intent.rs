@@ -84,6 +84,8 @@ impl Default for IntentConfig {
                 "whats your offer",
                 "what is your offer",
                 "make me an offer",
+                "whats the offer",
+                "offer",
                 "make an offer",
                 "send me an offer",
                 "send an offer",
@@ -216,7 +218,8 @@ pub fn intent_by_keywords(text: &str, cfg: &IntentConfig) -> IntentGuess {
             }
             let negator = (1..=cfg.negation_window)
                 .filter_map(|back| at.checked_sub(back))
-                .find(|&j| cfg.negators.contains(&toks[j]));
+                // A negator already part of another phrase ("no problem") negates nothing.
+                .find(|&j| !used[j] && cfg.negators.contains(&toks[j]));
             match negator {
                 Some(j) => {
                     no += 1;
@@ -241,7 +244,8 @@ pub fn intent_by_keywords(text: &str, cfg: &IntentConfig) -> IntentGuess {
     }
     if let Some(first) = toks.first() {
         if cfg.question_words.contains(first) {
-            ask += 1;
+            // One question cue is enough; a second does not outweigh an interest cue.
+            ask = 1;
             evidence.push(format!("question: starts with {first}"));
         }
     }

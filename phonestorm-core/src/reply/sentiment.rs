@@ -7,8 +7,11 @@
 //! words after "but" weigh 1.5 and before it 0.5, each `!` (up to 4) adds 0.292, and the sum
 //! `s` is mapped to `s / sqrt(s² + 15)`. The lexicon is ours: about 150 words and emoji that
 //! matter in replies to sales outreach (English and Spanish), with valences chosen on
-//! VADER's scale. No maintained Rust VADER port fitting wasm32 was adopted (the
-//! `vader_sentiment` crate has had no release since 2020); seed 002 asks for DistilBERT,
+//! VADER's scale. Rust VADER ports exist on crates.io (`vader_sentiment` 0.1.1,
+//! `qsv_vader_sentiment_analysis` 0.2, `vader-parity` 0.1); none was adopted yet: they carry
+//! the English-only 7,500-word lexicon and regex/lazy_static dependencies, and none was
+//! verified on wasm32 here. Swapping one in behind [`sentiment`] is a follow-up. Seed 002
+//! asks for DistilBERT,
 //! which a host can still run and pass in instead.
 
 use super::normalize::{MAX_CHARS, normalize};
