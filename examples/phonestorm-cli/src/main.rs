@@ -6,6 +6,7 @@ mod audit;
 mod compliance;
 mod extract;
 mod normalize;
+mod outreach;
 mod qualify;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +42,8 @@ enum Command {
     Qualify(qualify::QualifyArgs),
     /// Audit saved website pages: gaps, emails, fit reason.
     Audit(audit::AuditArgs),
+    /// Outreach: CRM store, contact import, campaigns, due touches, metrics, DNC files.
+    Outreach(outreach::OutreachArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,5 +61,6 @@ fn main() -> ExitCode {
         Command::Normalize(args) => normalize::run(args),
         Command::Qualify(args) => qualify::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Outreach(args) => outreach::run(args),
     }
 }
