@@ -28,7 +28,10 @@ impl Fetcher for MemWeb {
     async fn fetch(&self, url: &str) -> Result<Page, FetchError> {
         tokio::time::sleep(self.latency).await;
         let key = url.replace("https://", "http://");
-        let body = self.pages.get(&key).ok_or_else(|| FetchError::NotArchived(url.into()))?;
+        let body = self
+            .pages
+            .get(&key)
+            .ok_or_else(|| FetchError::NotArchived(url.into()))?;
         Ok(Page {
             requested_url: url.into(),
             url: key,
@@ -53,13 +56,24 @@ impl SearchProvider for SlowSearch {
 fn peak_rss_kb() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0)))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse()
+                    .unwrap_or(0)
+            })
+        })
         .unwrap_or(0)
 }
 
 #[tokio::main]
 async fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(240);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(240);
     let latency = Duration::from_millis(100);
     let mut pages = HashMap::new();
     for i in 0..n {
@@ -75,17 +89,32 @@ async fn main() {
     println!("{n} leads, {without} without website (half of those known under the owner's name)");
 
     for (reverse, conc) in [(false, 8), (true, 8), (true, 32)] {
-        let search: Arc<dyn SearchProvider> = Arc::new(SlowSearch(LocalIndexSearch::new(index.clone()), latency));
+        let search: Arc<dyn SearchProvider> =
+            Arc::new(SlowSearch(LocalIndexSearch::new(index.clone()), latency));
         let reg = Arc::new(SqliteRegistry::in_memory().unwrap());
-        let e = Enricher::new(web.clone(), reg, EnrichConfig { reverse_discovery: reverse, ..Default::default() })
-            .with_search(search);
+        let e = Enricher::new(
+            web.clone(),
+            reg,
+            EnrichConfig {
+                reverse_discovery: reverse,
+                ..Default::default()
+            },
+        )
+        .with_search(search);
         let t = Instant::now();
         let res = e.enrich_many(&leads, conc, |_| {}).await;
         let secs = t.elapsed().as_secs_f64();
         let ok: Vec<_> = res.into_iter().flatten().collect();
         let domains = ok.iter().filter(|e| e.domain.is_some()).count();
-        let nosite_domains = ok.iter().zip(&leads).filter(|(e, l)| l.website.is_none() && e.domain.is_some()).count();
-        let enriched = ok.iter().filter(|e| e.enrichment_status != "NOT_ENRICHED").count();
+        let nosite_domains = ok
+            .iter()
+            .zip(&leads)
+            .filter(|(e, l)| l.website.is_none() && e.domain.is_some())
+            .count();
+        let enriched = ok
+            .iter()
+            .filter(|e| e.enrichment_status != "NOT_ENRICHED")
+            .count();
         let with_email = ok.iter().filter(|e| e.email.is_some()).count();
         println!(
             "reverse={reverse:<5} concurrency={conc:<3} domains={domains}/{n} (no-website leads: {nosite_domains}/{without}) enriched(phone or email)={enriched} with_email={with_email} time={secs:.1}s leads/min={:.0}",

@@ -22,7 +22,11 @@ fn record(out: &mut Vec<u8>, n: usize, uri: &str, http: &[u8]) {
 }
 
 fn http(ct: &str, body: &str) -> Vec<u8> {
-    format!("HTTP/1.1 200 OK\r\nContent-Type: {ct}\r\nContent-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {ct}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
 }
 
 fn main() {
@@ -34,18 +38,36 @@ fn main() {
         let b = fixture::business(i, "example");
         for (path, ct, body) in fixture::site_pages(&b) {
             n += 1;
-            record(&mut warc, n, &format!("http://{}{path}", b.domain), &http(ct, &body));
+            record(
+                &mut warc,
+                n,
+                &format!("http://{}{path}", b.domain),
+                &http(ct, &body),
+            );
         }
     }
     for k in 0..DIRECTORIES {
         let (d, html) = fixture::directory_page(k, "example");
         n += 1;
-        record(&mut warc, n, &format!("http://{d}/"), &http("text/html", &html));
+        record(
+            &mut warc,
+            n,
+            &format!("http://{d}/"),
+            &http("text/html", &html),
+        );
     }
     std::fs::write(dir.join("sample-web.warc.gz"), &warc).unwrap();
 
     let mut w = csv::Writer::from_path(dir.join("leads.csv")).unwrap();
-    w.write_record(["id", "business_name", "website", "phone", "city", "vertical"]).unwrap();
+    w.write_record([
+        "id",
+        "business_name",
+        "website",
+        "phone",
+        "city",
+        "vertical",
+    ])
+    .unwrap();
     for l in fixture::leads(SITES, "example", 3) {
         w.write_record([
             l.id.as_str(),
@@ -58,5 +80,9 @@ fn main() {
         .unwrap();
     }
     w.flush().unwrap();
-    eprintln!("wrote {n} WARC records ({} bytes) and {SITES} leads to {}", warc.len(), dir.display());
+    eprintln!(
+        "wrote {n} WARC records ({} bytes) and {SITES} leads to {}",
+        warc.len(),
+        dir.display()
+    );
 }
