@@ -343,8 +343,10 @@ pub fn with_opt_out_footer(body: &str) -> String {
     let b = body.trim();
     if b.to_lowercase().contains("reply stop") {
         b.to_owned()
-    } else {
+    } else if b.ends_with(['.', '!', '?']) {
         format!("{b} Reply STOP to opt out.")
+    } else {
+        format!("{b}. Reply STOP to opt out.")
     }
 }
 

@@ -1,1 +1,24 @@
-//! Python bindings (being written).
+//! Python bindings for phonestorm-core: the native module `phonestorm._core`.
+//!
+//! Thin on purpose: every decision stays in the core. Values cross the boundary through
+//! serde ([`pythonize`]), so a core type that is `Serialize`/`Deserialize` is exposed
+//! with one function here, one wrapper in `python/phonestorm/__init__.py` and one line in
+//! the `.pyi`. Errors become the exception classes of `phonestorm._errors` (one per core
+//! error kind, each with the core's stable `code`), looked up by name in [`convert`].
+
+mod config;
+mod convert;
+mod nanp;
+mod phone;
+
+use pyo3::prelude::*;
+
+/// The native module. Python code imports the `phonestorm` package, not this.
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    nanp::register(m)?;
+    phone::register(m)?;
+    config::register(m)?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 mod compliance;
 mod extract;
 mod normalize;
+mod outreach;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -35,6 +36,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
     Normalize(normalize::NormalizeArgs),
+    /// Outreach: CRM store, contact import, campaigns, due touches, metrics, DNC files.
+    Outreach(outreach::OutreachArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,5 +53,6 @@ fn main() -> ExitCode {
         Command::ClassifyReply(args) => compliance::classify_reply(args),
         Command::Extract(args) => extract::run(args),
         Command::Normalize(args) => normalize::run(args),
+        Command::Outreach(args) => outreach::run(args),
     }
 }

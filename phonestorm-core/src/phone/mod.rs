@@ -4,10 +4,12 @@
 pub mod classify;
 pub mod error;
 pub mod html;
+pub mod label;
 pub mod nanp;
 /// Generated area-code table (see `scripts/gen_nanp.py`).
 pub mod nanp_data;
 pub mod normalize;
+pub mod page;
 pub mod pipeline;
 pub mod score;
 pub mod text;

@@ -1,0 +1,150 @@
+"""phonestorm: phone, email and lead intelligence for business leads (Rust core).
+
+Every decision is made by ``phonestorm-core`` (Rust); this package is a thin, typed layer
+over the native module ``phonestorm._core``. Results are frozen objects with ``to_dict()``
+(the core's JSON shape); configs are built from keyword arguments or dicts; functions
+named ``*_many`` work on many inputs at once without holding the GIL.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _core
+from ._errors import InvalidConfigError, PhoneError, PhonestormError
+from ._types import (
+    AreaCode,
+    Classification,
+    Config,
+    Finding,
+    LeadPhoneFields,
+    PhoneNumber,
+    Result,
+    ScoreConfig,
+    ScoredNumber,
+    SiteScore,
+    Sighting,
+)
+
+__version__: str = _core.__version__
+#: Version of the numbering data the NANP table was generated from.
+NANP_SOURCE_VERSION: str = _core.NANP_SOURCE_VERSION
+
+__all__ = [
+    "__version__",
+    "NANP_SOURCE_VERSION",
+    # errors
+    "PhonestormError",
+    "InvalidConfigError",
+    "PhoneError",
+    # objects
+    "Result",
+    "Config",
+    "AreaCode",
+    "Finding",
+    "PhoneNumber",
+    "Classification",
+    "Sighting",
+    "ScoredNumber",
+    "LeadPhoneFields",
+    "SiteScore",
+    "ScoreConfig",
+    # functions
+    "area_code",
+    "normalize",
+    "normalize_many",
+    "parse",
+    "classify",
+    "score_site",
+    "extract_phones_text",
+    "extract_phones_text_many",
+]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (Result, Config)):
+        return value.to_dict()
+    return value
+
+
+def area_code(npa: int) -> Optional[AreaCode]:
+    """The assigned NANP area code ``npa`` (e.g. 305), or None when unassigned."""
+    data = _core.area_code(npa)
+    return None if data is None else AreaCode.from_dict(data)
+
+
+def normalize(text: str, region: str = "US") -> str:
+    """``text`` as an E.164 string (``"(305) 555-0123"`` → ``"+13055550123"``).
+
+    ``region`` is the ISO 3166 region for numbers written without ``+``.
+    Raises :class:`PhoneError` (a ``ValueError``) with the core's ``code``.
+    """
+    return _core.normalize(text, region)
+
+
+def parse(text: str, region: str = "US") -> PhoneNumber:
+    """Like :func:`normalize`, keeping the extension."""
+    return PhoneNumber.from_dict(_core.parse(text, region))
+
+
+def normalize_many(texts: Iterable[str], region: str = "US") -> List[Optional[str]]:
+    """E.164 for each string, or None where it is not a valid number (GIL released)."""
+    return _core.normalize_many(list(texts), region)
+
+
+def classify(
+    number: Union[str, PhoneNumber],
+    *,
+    roles: Sequence[str] = (),
+    line_type: Optional[Mapping[str, str]] = None,
+) -> Classification:
+    """Line type of ``number`` from its digits, the labels it was seen with (``roles``:
+    ``main``, ``fax``, ``tollfree``, ``mobile``, ``sms``, ``other``) and outside
+    line-type data (``{"phone_type": ..., "source": ...}``)."""
+    if isinstance(number, str):
+        number = parse(number)
+    data = _core.classify(
+        number.to_dict(), {"roles": list(roles), "line_type": _plain(line_type)}
+    )
+    return Classification.from_dict(data)
+
+
+def score_site(
+    sightings: Iterable[Union[Sighting, Mapping[str, Any]]],
+    domain_counts: Optional[Mapping[str, int]] = None,
+    config: Union[ScoreConfig, Mapping[str, Any], None] = None,
+) -> SiteScore:
+    """Scores every number seen on a site and picks the best one.
+
+    ``domain_counts`` maps E.164 → number of domains the number was seen on (from the
+    registry); ``config`` is a :class:`ScoreConfig` or a dict of its options.
+    """
+    items = [_plain(s) for s in sightings]
+    if config is not None and not isinstance(config, ScoreConfig):
+        config = ScoreConfig(config)
+    data = _core.score_site(items, domain_counts, _plain(config))
+    return SiteScore.from_dict(data)
+
+
+def _options(base_url: Optional[str], page_kind: Optional[str]) -> Optional[dict]:
+    if base_url is None and page_kind is None:
+        return None
+    return {"base_url": base_url, "page_kind": page_kind}
+
+
+def extract_phones_text(
+    text: str, *, base_url: Optional[str] = None, page_kind: Optional[str] = None
+) -> List[Finding]:
+    """Numbers in plain text, classified and scored; ``text[f.start:f.end] == f.raw``.
+
+    ``page_kind`` is ``home``, ``contact``, ``about`` or ``other`` (default).
+    """
+    return [Finding(**f) for f in _core.extract_phones_text(text, _options(base_url, page_kind))]
+
+
+def extract_phones_text_many(
+    texts: Iterable[str], *, base_url: Optional[str] = None, page_kind: Optional[str] = None
+) -> List[List[Finding]]:
+    """:func:`extract_phones_text` over many texts at once, with the GIL released."""
+    found = _core.extract_phones_text_many(list(texts), _options(base_url, page_kind))
+    return [[Finding(**f) for f in page] for page in found]

@@ -1,0 +1,9 @@
+// Convex entry ("convex" export condition). Convex's default runtime is a V8 isolate
+// without Node APIs; its bundler turns a `.wasm` import into a WebAssembly.Module, which
+// initSync instantiates synchronously.
+import wasmModule from "./gen/phonestorm_bg.wasm";
+import { initSync } from "./gen/phonestorm.js";
+
+initSync({ module: wasmModule });
+
+export * from "./api.js";

@@ -1,0 +1,157 @@
+//! The serde bridge between core types and JS values, and the one error helper.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+
+/// A core error the bindings can throw: its stable code and message.
+pub(crate) trait CoreError: std::fmt::Display {
+    /// The core's stable snake_case code.
+    fn code(&self) -> &'static str;
+}
+
+/// The one helper that turns a failure into a JS `Error` carrying `code`.
+pub(crate) fn js_error(code: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    // Setting a property on a fresh, extensible Error cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    error.into()
+}
+
+/// Maps a core error to a thrown `Error`.
+pub(crate) fn core_error<E: CoreError>(err: &E) -> JsValue {
+    js_error(err.code(), &err.to_string())
+}
+
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::json_compatible()
+}
+
+/// Serialises a core value to plain JS data with camelCase keys.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let mut json =
+        serde_json::to_value(value).map_err(|e| js_error("serialize", &e.to_string()))?;
+    camelize(&mut json);
+    json.serialize(&serializer())
+        .map_err(|e| js_error("serialize", &e.to_string()))
+}
+
+/// Reads a core value from JS data with camelCase keys; bad shapes throw `invalid_config`.
+pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    let mut json: Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_error("invalid_config", &e.to_string()))?;
+    snakeize(&mut json);
+    serde_json::from_value(json).map_err(|e| js_error("invalid_config", &e.to_string()))
+}
+
+/// `snake_case` field names become `camelCase`. Only keys made of lowercase letters,
+/// digits and `_` are field names; anything else (`+13055550123`, `MISSING_WEBSITE`) is data
+/// and is left alone.
+pub(crate) fn camel_key(key: &str) -> Option<String> {
+    let is_field = key.contains('_')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && key.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    if !is_field {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// `camelCase` field names become `snake_case` (the inverse of [`camel_key`]).
+pub(crate) fn snake_key(key: &str) -> Option<String> {
+    let is_field = key.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && key.bytes().all(|b| b.is_ascii_alphanumeric())
+        && key.bytes().any(|b| b.is_ascii_uppercase());
+    if !is_field {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+fn rename_keys(value: &mut Value, rename: fn(&str) -> Option<String>) {
+    match value {
+        Value::Object(map) => {
+            let old = std::mem::take(map);
+            for (key, mut inner) in old {
+                rename_keys(&mut inner, rename);
+                map.insert(rename(&key).unwrap_or(key), inner);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| rename_keys(v, rename)),
+        _ => {}
+    }
+}
+
+/// Renames every object key in `value` to camelCase.
+pub(crate) fn camelize(value: &mut Value) {
+    rename_keys(value, camel_key);
+}
+
+/// Renames every object key in `value` to snake_case.
+pub(crate) fn snakeize(value: &mut Value) {
+    rename_keys(value, snake_key);
+}
+
+/// Byte offset in `text` → UTF-16 code-unit offset (what JS string indices count).
+/// Offsets not on a char boundary are clamped to the previous boundary.
+pub(crate) fn utf16_index(text: &str, byte: usize) -> usize {
+    let mut end = byte.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1; // terminates: 0 is always a boundary
+    }
+    text[..end].chars().map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        assert_eq!(
+            camel_key("lead_phone_e164").as_deref(),
+            Some("leadPhoneE164")
+        );
+        assert_eq!(
+            snake_key("leadPhoneE164").as_deref(),
+            Some("lead_phone_e164")
+        );
+        assert_eq!(camel_key("MISSING_WEBSITE"), None);
+        assert_eq!(camel_key("+1305"), None);
+        assert_eq!(camel_key("raw"), None);
+        assert_eq!(snake_key("raw"), None);
+    }
+
+    #[test]
+    fn utf16_offsets() {
+        let text = "é😀 305";
+        assert_eq!(utf16_index(text, 0), 0);
+        assert_eq!(utf16_index(text, 2), 1);
+        assert_eq!(utf16_index(text, 6), 3);
+        assert_eq!(utf16_index(text, 7), 4);
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds and tests the Python wheel: maturin (dev profile, fast to build) → fresh venv →
+# pytest over the shared testdata/ corpus, then the FastAPI example's test. Idempotent.
+# Prints its duration.
+set -euo pipefail
+start=$(date +%s)
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+
+# --- Python wheel ------------------------------------------------------------------------
+venv="$target_dir/bindings-ci-venv"
+rm -rf "$venv"
+python3 -m venv "$venv"
+"$venv/bin/pip" install -q --disable-pip-version-check maturin pytest fastapi httpx
+wheels="$target_dir/bindings-ci-wheels"
+rm -rf "$wheels"
+(cd bindings/python && "$venv/bin/maturin" build --quiet --out "$wheels")
+"$venv/bin/pip" install -q --disable-pip-version-check "$wheels"/phonestorm-*.whl
+(cd bindings/python && "$venv/bin/python" -m pytest -q tests)
+if [ -d examples/python ]; then
+  (cd examples/python && "$venv/bin/python" -m pytest -q)
+fi
+
+echo "50-bindings.sh: done in $(( $(date +%s) - start ))s"
