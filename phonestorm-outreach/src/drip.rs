@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::dnc::DncSet;
 use crate::email::{EmailSender, OutgoingEmail};
 use crate::error::OutreachError;
-use crate::gate::{Decision, Gate, GateInput, Purpose};
+use crate::gate::{Decision, Gate, GateInput, Purpose, SentMessage};
 use crate::llm::Llm;
 use crate::model::*;
 use crate::notify::Notifier;
@@ -37,8 +37,9 @@ pub struct EngineConfig {
     pub confirmation_window_secs: i64,
     /// Escalate when sentiment exceeds this (seed 002 §4F: 0.5).
     pub escalate_sentiment: f64,
-    /// Manual SMS per user per day (seed 000 §8: 2).
-    pub manual_sms_per_user_per_day: i64,
+    /// How many days of sends the engine gives the compliance gate as history (the core's
+    /// caps look back at most this far; its per-campaign touch cap over a 14–21 day drip).
+    pub gate_history_days: i64,
     /// Dashboard link prefix for handoffs (`{contact_id}` appended).
     pub dashboard_url: Option<String>,
     /// Default market context for `{market_context}`.
@@ -54,7 +55,7 @@ impl Default for EngineConfig {
                 .into(),
             confirmation_window_secs: 300,
             escalate_sentiment: 0.5,
-            manual_sms_per_user_per_day: 2,
+            gate_history_days: 60,
             dashboard_url: None,
             market_context: BTreeMap::new(),
         }
@@ -307,12 +308,16 @@ impl Engine {
         self.dnc.as_ref().is_some_and(|d| d.contains_e164(address))
     }
 
-    /// Asks the gate about one message to a contact.
+    /// Asks the gate about one message to a contact: gathers the opt-out ledger, the DNC hit,
+    /// the recent sends to the contact and (manual SMS) the user's recent manual sends from the
+    /// store, and hands them to [`Engine::gate`] (by default the core's rules).
     pub async fn gate_check(
         &self,
         contact: &Contact,
         channel: Channel,
         purpose: Purpose,
+        campaign_id: Option<i64>,
+        user: Option<&str>,
         now: Timestamp,
     ) -> Result<(Decision, String), OutreachError> {
         let address = match channel {
@@ -326,14 +331,50 @@ impl Engine {
                 channel.as_str()
             ))
         })?;
+        let since = secs(now) - self.config.gate_history_days.max(1) * 86_400;
+        let mut recent: Vec<SentMessage> = self
+            .store
+            .outbound_since(contact.id, since)
+            .await?
+            .into_iter()
+            .map(|c| SentMessage {
+                at: c.fields.created_at,
+                channel: c.fields.channel,
+                campaign_id: c.fields.campaign_id,
+                sent_by: c.fields.sent_by,
+                to_recipient: true,
+            })
+            .collect();
+        if let Some(user) = user {
+            recent.extend(
+                self.store
+                    .manual_since(user, since)
+                    .await?
+                    .into_iter()
+                    .filter(|c| c.fields.contact_id != contact.id)
+                    .map(|c| SentMessage {
+                        at: c.fields.created_at,
+                        channel: c.fields.channel,
+                        campaign_id: c.fields.campaign_id,
+                        sent_by: c.fields.sent_by,
+                        to_recipient: false,
+                    }),
+            );
+        }
         let input = GateInput {
             channel,
-            opted_out: contact.opt_out || self.store.is_opted_out(&address).await?,
-            on_dnc: channel == Channel::Sms && self.on_dnc(&address),
-            sent_last_24h: self
+            opt_outs: self
                 .store
-                .count_outbound_since(contact.id, secs(now) - 86_400)
-                .await?,
+                .opt_outs(&address)
+                .await?
+                .iter()
+                .map(|o| o.fields.received_at)
+                .collect(),
+            contact_opted_out: contact.opt_out,
+            on_dnc: channel == Channel::Sms && self.on_dnc(&address),
+            recent,
+            campaign_id,
+            user: user.map(str::to_owned),
             state: None,
             purpose,
             address: address.clone(),
@@ -517,7 +558,14 @@ impl Engine {
             return Ok(TouchOutcome::AlreadySent);
         }
         let (decision, address) = match self
-            .gate_check(&contact, spec.channel, Purpose::CampaignTouch, now)
+            .gate_check(
+                &contact,
+                spec.channel,
+                Purpose::CampaignTouch,
+                Some(campaign.id),
+                None,
+                now,
+            )
             .await
         {
             Ok(x) => x,

@@ -266,7 +266,7 @@ impl Engine {
                     ),
                 };
                 let (decision, address) = self
-                    .gate_check(&contact, msg.channel, Purpose::Reply, now)
+                    .gate_check(&contact, msg.channel, Purpose::Reply, None, None, now)
                     .await?;
                 if decision != Decision::Allow {
                     return Ok(out(InboundAction::Logged));
