@@ -35,8 +35,9 @@ pub struct EngineConfig {
     /// Send the confirmation only within this many seconds of the opt-out (FCC 24-24
     /// presumes a confirmation within 5 minutes is fine).
     pub confirmation_window_secs: i64,
-    /// Escalate when sentiment exceeds this (seed 002 §4F: 0.5).
-    pub escalate_sentiment: f64,
+    /// The core's reply rules: opt-out keywords, intent fallback, sentiment and the seed 002
+    /// §4F decision table thresholds (escalate above sentiment 0.5).
+    pub reply: phonestorm_core::reply::ReplyConfig,
     /// How many days of sends the engine gives the compliance gate as history (the core's
     /// caps look back at most this far; its per-campaign touch cap over a 14–21 day drip).
     pub gate_history_days: i64,
@@ -54,7 +55,7 @@ impl Default for EngineConfig {
             opt_out_confirmation: "You're unsubscribed and will get no more messages from us."
                 .into(),
             confirmation_window_secs: 300,
-            escalate_sentiment: 0.5,
+            reply: phonestorm_core::reply::ReplyConfig::default(),
             gate_history_days: 60,
             dashboard_url: None,
             market_context: BTreeMap::new(),

@@ -9,7 +9,6 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
 use crate::error::OutreachError;
-use crate::keywords;
 use crate::model::{Direction, HistoryEntry, Intent};
 
 /// An intent with a confidence in [0, 1].
@@ -288,11 +287,23 @@ impl Llm for Ollama {
     }
 }
 
-/// Keyword-only "model": the fallback, and the embedded default when no LLM runs.
+/// Keyword-only "model": the fallback, and the embedded default when no LLM runs. It
+/// classifies with the core's rules (`phonestorm_core::reply::classify`: keywords, then the
+/// intent fallback).
 #[derive(Debug, Clone, Default)]
 pub struct KeywordLlm {
     /// Canned answer to questions.
     pub canned_reply: Option<String>,
+    /// The core's keyword lists and lexicons.
+    pub reply: phonestorm_core::reply::ReplyConfig,
+}
+
+impl KeywordLlm {
+    /// True if the core's keyword rules read `text` as an opt-out.
+    pub fn is_opt_out(&self, text: &str) -> bool {
+        phonestorm_core::reply::classify(text, &self.reply).intent
+            == phonestorm_core::reply::Intent::OptOut
+    }
 }
 
 const CANNED: &str = "Thanks for asking! We buy houses locally for cash and can make a no-obligation offer. Would you like a quick call to talk it over?";
@@ -300,10 +311,10 @@ const CANNED: &str = "Thanks for asking! We buy houses locally for cash and can 
 #[async_trait]
 impl Llm for KeywordLlm {
     async fn classify(&self, text: &str) -> Result<Classification, OutreachError> {
-        let (intent, confidence) = keywords::classify(text);
+        let c = phonestorm_core::reply::classify(text, &self.reply);
         Ok(Classification {
-            intent,
-            confidence,
+            intent: c.intent.into(),
+            confidence: c.confidence,
             fallback: true,
         })
     }
@@ -325,7 +336,7 @@ pub struct WithFallback<L: Llm> {
 #[async_trait]
 impl<L: Llm> Llm for WithFallback<L> {
     async fn classify(&self, text: &str) -> Result<Classification, OutreachError> {
-        if keywords::is_opt_out(text) {
+        if self.fallback.is_opt_out(text) {
             return self.fallback.classify(text).await;
         }
         match self.primary.classify(text).await {
@@ -369,5 +380,27 @@ mod tests {
         );
         assert!(clean_reply("Call 407-555-0123 now").is_err());
         assert!(clean_reply("see https://x.y").is_err());
+    }
+
+    /// The fallback is the core's reply rules (the cases the removed local keyword list had).
+    #[tokio::test]
+    async fn keyword_fallback_is_the_core() {
+        let k = KeywordLlm::default();
+        for t in ["STOP", "pls stop!", "Unsubscribe", "opt out", "No más"] {
+            assert!(k.is_opt_out(t), "{t}");
+        }
+        for t in [
+            "I stopped by your office yesterday to ask about the price",
+            "yes I'd sell, call me",
+        ] {
+            assert!(!k.is_opt_out(t), "{t}");
+        }
+        let c = |t: &'static str| {
+            let k = k.clone();
+            async move { k.classify(t).await.unwrap().intent }
+        };
+        assert_eq!(c("yes I'd sell, call me").await, Intent::Interested);
+        assert_eq!(c("How did you get my number?").await, Intent::Question);
+        assert_eq!(c("not interested").await, Intent::NotInterested);
     }
 }
