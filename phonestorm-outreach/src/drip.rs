@@ -19,7 +19,7 @@ use crate::gate::{Decision, Gate, GateInput, Purpose, SentMessage};
 use crate::llm::Llm;
 use crate::model::*;
 use crate::notify::Notifier;
-use crate::sms::{SendOutcome, SmsSender, with_opt_out_footer};
+use crate::sms::{SendOutcome, SmsSender, compose_sms_text};
 use crate::store::Store;
 
 /// Engine settings.
@@ -30,6 +30,8 @@ pub struct EngineConfig {
     pub sender_name: String,
     /// Postal address appended to emails (CAN-SPAM, 15 U.S.C. 7704(a)(5)).
     pub postal_address: String,
+    /// The core's SMS composition settings (footer, 160 characters, segments).
+    pub sms: phonestorm_core::message::SmsConfig,
     /// The one opt-out confirmation (FCC 24-24: no marketing).
     pub opt_out_confirmation: String,
     /// Send the confirmation only within this many seconds of the opt-out (FCC 24-24
@@ -52,6 +54,7 @@ impl Default for EngineConfig {
         EngineConfig {
             sender_name: "Sam".into(),
             postal_address: "PO Box 0000, Orlando, FL 32801".into(),
+            sms: phonestorm_core::message::SmsConfig::default(),
             opt_out_confirmation: "You're unsubscribed and will get no more messages from us."
                 .into(),
             confirmation_window_secs: 300,
@@ -139,25 +142,40 @@ pub struct Preview {
     pub template_id: i64,
 }
 
-/// Strict variable injection: `{name}` must be known; unknown variables are an error.
+/// Strict variable injection with the core's templates (`phonestorm_core::message::render`):
+/// `{name}` must be known and non-empty; whitespace is collapsed.
 pub fn render(template: &str, vars: &BTreeMap<&str, String>) -> Result<String, OutreachError> {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let j = after
-            .find('}')
-            .ok_or_else(|| OutreachError::Invalid("unclosed { in template".into()))?;
-        let name = &after[..j];
-        let v = vars.get(name).ok_or_else(|| {
-            OutreachError::Invalid(format!("unknown template variable {{{name}}}"))
-        })?;
-        out.push_str(v);
-        rest = &after[j + 1..];
-    }
-    out.push_str(rest);
+    let vars: BTreeMap<String, String> = vars
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    let out = phonestorm_core::message::render(template, &vars)
+        .map_err(|e| OutreachError::Invalid(format!("template {}: {e}", e.code())))?;
     Ok(out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+impl Engine {
+    /// Composes an email with the core's CAN-SPAM footer (sender, postal address,
+    /// unsubscribe line) and word limit.
+    pub(crate) fn compose_email_text(
+        &self,
+        subject: &str,
+        body: &str,
+    ) -> Result<String, OutreachError> {
+        let footer = phonestorm_core::message::CanSpamFooter {
+            sender_name: self.config.sender_name.clone(),
+            postal_address: self.config.postal_address.clone(),
+            unsubscribe_url: None,
+        };
+        phonestorm_core::message::compose_email(
+            subject,
+            body,
+            &footer,
+            phonestorm_core::message::DEFAULT_EMAIL_MAX_WORDS,
+        )
+        .map(|e| e.text)
+        .map_err(|e| OutreachError::Invalid(format!("email {}: {e}", e.code())))
+    }
 }
 
 pub(crate) fn secs(t: Timestamp) -> i64 {
@@ -285,17 +303,12 @@ impl Engine {
         let vars = self.vars(&contact);
         let body = render(&t.body, &vars)?;
         let (subject, body) = match spec.channel {
-            Channel::Sms => (None, with_opt_out_footer(&body)),
-            Channel::Email => (
-                Some(render(
-                    t.subject.as_deref().unwrap_or("About your property"),
-                    &vars,
-                )?),
-                format!(
-                    "{body}\n\n--\nReply STOP or UNSUBSCRIBE to opt out.\n{}",
-                    self.config.postal_address
-                ),
-            ),
+            Channel::Sms => (None, compose_sms_text(&body, &self.config.sms)?),
+            Channel::Email => {
+                let subject = render(t.subject.as_deref().unwrap_or("About your property"), &vars)?;
+                let body = self.compose_email_text(&subject, &body)?;
+                (Some(subject), body)
+            }
         };
         Ok(Preview {
             channel: spec.channel,

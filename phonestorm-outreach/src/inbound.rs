@@ -18,7 +18,7 @@ use crate::error::OutreachError;
 use crate::gate::{Decision, Purpose};
 use crate::model::*;
 use crate::notify::Handoff;
-use crate::sms::{SendOutcome, with_opt_out_footer};
+use crate::sms::{SendOutcome, compose_sms_text};
 use phonestorm_core::reply::{self as core_reply, Action};
 
 /// One inbound message, from a verified webhook or a parsed email.
@@ -273,11 +273,16 @@ impl Engine {
                 set_status(LeadStatus::Replied).await?;
                 let reply = self.llm.reply(&conv.history, &msg.body).await?;
                 let body = match msg.channel {
-                    Channel::Sms => with_opt_out_footer(&reply),
-                    Channel::Email => format!(
-                        "{reply}\n\n--\nReply STOP or UNSUBSCRIBE to opt out.\n{}",
-                        self.config.postal_address
-                    ),
+                    Channel::Sms => compose_sms_text(&reply, &self.config.sms),
+                    Channel::Email => self.compose_email_text("Re: your property", &reply),
+                };
+                let body = match body {
+                    Ok(b) => b,
+                    Err(e) => {
+                        // Too long for one SMS and the like: nothing automatic goes out.
+                        tracing::warn!("auto-reply not composed: {e}");
+                        return Ok(out(InboundAction::Logged));
+                    }
                 };
                 let (decision, address) = self
                     .gate_check(&contact, msg.channel, Purpose::Reply, None, None, now)

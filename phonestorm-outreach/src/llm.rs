@@ -183,26 +183,11 @@ pub fn parse_intent_json(s: &str) -> Result<Classification, OutreachError> {
 }
 
 /// Cleans a generated reply (seed 002 §4D: remove quotes, extra whitespace, hallucinations):
-/// strips wrapping quotes and "Sure! Here's…" preambles, collapses whitespace, keeps at most
+/// the core's `clean_llm_output` (quotes, preambles, labels, whitespace), then keeps at most
 /// three sentences and 320 characters; rejects empty text and text with links, emails or
 /// phone-like digit runs (the model must not invent contact details).
 pub fn clean_reply(raw: &str) -> Result<String, OutreachError> {
-    let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    t = t
-        .trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”')
-        .trim()
-        .to_owned();
-    for pre in [
-        "Sure! ",
-        "Sure, ",
-        "Here's a reply: ",
-        "Here is a reply: ",
-        "Reply: ",
-    ] {
-        if let Some(rest) = t.strip_prefix(pre) {
-            t = rest.trim_matches('"').to_owned();
-        }
-    }
+    let t = phonestorm_core::message::clean_llm_output(raw);
     let mut out = String::new();
     let mut sentences = 0;
     for ch in t.chars() {

@@ -8,7 +8,7 @@ use crate::drip::{Engine, secs};
 use crate::error::OutreachError;
 use crate::gate::{Decision, Purpose};
 use crate::model::*;
-use crate::sms::{SendOutcome, with_opt_out_footer};
+use crate::sms::{SendOutcome, compose_sms_text};
 
 /// A user's request to text a lead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,7 +92,7 @@ impl Engine {
             }
             Decision::Deny { reason } => return Err(OutreachError::Denied(reason)),
         }
-        let body = with_opt_out_footer(&req.body);
+        let body = compose_sms_text(&req.body, &self.config.sms)?;
         let mut comm = NewCommunication::new(
             contact.id,
             Direction::Outbound,
