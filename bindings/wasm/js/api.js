@@ -4,6 +4,7 @@ export {
   areaCode,
   classify,
   defaultScoreConfig,
+  extractPhones,
   extractPhonesText,
   nanpSourceVersion,
   normalize,

@@ -160,3 +160,9 @@ export function scoreSite(
 export function defaultScoreConfig(): ScoreConfig;
 /** Numbers in plain text, classified and scored, with UTF-16 offsets. */
 export function extractPhonesText(text: string, options?: ExtractOptions | null): Finding[];
+/**
+ * Numbers on an HTML page (tel: links, schema.org, header/footer, headings, body text),
+ * classified and scored together; `start`/`end` are null. `pageKind` defaults to a guess
+ * from `baseUrl` and the title.
+ */
+export function extractPhones(html: string, options?: ExtractOptions | null): Finding[];

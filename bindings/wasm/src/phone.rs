@@ -116,3 +116,57 @@ pub fn extract_phones_text(text: &str, options: JsValue) -> Result<JsValue, JsVa
     }
     to_js(&found)
 }
+
+/// Options of one HTML page (`{ baseUrl, pageKind }` on the JS side).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+struct HtmlOptionsIn {
+    base_url: Option<String>,
+    page_kind: Option<phonestorm_core::phone::PageKind>,
+}
+
+/// Numbers on an HTML page: the core's `extract_html` sightings scored together by
+/// `score_site` (the page on its own), one finding per sighting, same shape as
+/// [`extract_phones_text`] with `start`/`end` null.
+#[wasm_bindgen(js_name = extractPhones)]
+pub fn extract_phones(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    use phonestorm_core::phone::PhoneType;
+    use phonestorm_core::phone::html::{HtmlOptions, extract_html};
+    let opts: HtmlOptionsIn = if options.is_undefined() || options.is_null() {
+        HtmlOptionsIn::default()
+    } else {
+        from_js(options)?
+    };
+    let page = extract_html(
+        html,
+        &HtmlOptions {
+            base_url: opts.base_url,
+            page_kind: opts.page_kind,
+        },
+    );
+    let score = core_score_site(&page.sightings, &HashMap::new(), &ScoreConfig::default());
+    let found: Vec<Finding> = page
+        .sightings
+        .iter()
+        .map(|s| {
+            let scored = score
+                .numbers
+                .iter()
+                .find(|n| n.number.e164 == s.number.e164);
+            Finding {
+                e164: s.number.e164.clone(),
+                raw: s.raw.clone(),
+                extension: s.number.extension.clone(),
+                phone_type: scored.map_or(PhoneType::Unknown, |n| n.phone_type),
+                role: s.role,
+                placement: s.placement,
+                page_kind: s.page_kind,
+                page: s.page.clone(),
+                confidence: scored.map_or(0.0, |n| n.confidence),
+                start: None,
+                end: None,
+            }
+        })
+        .collect();
+    to_js(&found)
+}

@@ -13,5 +13,8 @@ test("the Convex entry loads and runs in a bare V8 context", async () => {
     "undefined,undefined,undefined,undefined",
   );
   assert.equal(api.areaCode(305).state, "FL");
+  const found = api.extractPhones("<footer>Call (305) 234-5678</footer>", null);
+  assert.equal(found[0].e164, "+13052345678");
+  assert.equal(found[0].placement, "footer");
   assert.equal(api.nanpSourceVersion().startsWith("phonenumbers"), true);
 });
