@@ -15,11 +15,11 @@ use serde::{Deserialize, Serialize};
 use crate::dnc::DncSet;
 use crate::email::{EmailSender, OutgoingEmail};
 use crate::error::OutreachError;
-use crate::gate::{Decision, Gate, GateInput, Purpose};
+use crate::gate::{Decision, Gate, GateInput, Purpose, SentMessage};
 use crate::llm::Llm;
 use crate::model::*;
 use crate::notify::Notifier;
-use crate::sms::{SendOutcome, SmsSender, with_opt_out_footer};
+use crate::sms::{SendOutcome, SmsSender, compose_sms_text};
 use crate::store::Store;
 
 /// Engine settings.
@@ -30,15 +30,19 @@ pub struct EngineConfig {
     pub sender_name: String,
     /// Postal address appended to emails (CAN-SPAM, 15 U.S.C. 7704(a)(5)).
     pub postal_address: String,
+    /// The core's SMS composition settings (footer, 160 characters, segments).
+    pub sms: phonestorm_core::message::SmsConfig,
     /// The one opt-out confirmation (FCC 24-24: no marketing).
     pub opt_out_confirmation: String,
     /// Send the confirmation only within this many seconds of the opt-out (FCC 24-24
     /// presumes a confirmation within 5 minutes is fine).
     pub confirmation_window_secs: i64,
-    /// Escalate when sentiment exceeds this (seed 002 §4F: 0.5).
-    pub escalate_sentiment: f64,
-    /// Manual SMS per user per day (seed 000 §8: 2).
-    pub manual_sms_per_user_per_day: i64,
+    /// The core's reply rules: opt-out keywords, intent fallback, sentiment and the seed 002
+    /// §4F decision table thresholds (escalate above sentiment 0.5).
+    pub reply: phonestorm_core::reply::ReplyConfig,
+    /// How many days of sends the engine gives the compliance gate as history (the core's
+    /// caps look back at most this far; its per-campaign touch cap over a 14–21 day drip).
+    pub gate_history_days: i64,
     /// Dashboard link prefix for handoffs (`{contact_id}` appended).
     pub dashboard_url: Option<String>,
     /// Default market context for `{market_context}`.
@@ -50,11 +54,12 @@ impl Default for EngineConfig {
         EngineConfig {
             sender_name: "Sam".into(),
             postal_address: "PO Box 0000, Orlando, FL 32801".into(),
+            sms: phonestorm_core::message::SmsConfig::default(),
             opt_out_confirmation: "You're unsubscribed and will get no more messages from us."
                 .into(),
             confirmation_window_secs: 300,
-            escalate_sentiment: 0.5,
-            manual_sms_per_user_per_day: 2,
+            reply: phonestorm_core::reply::ReplyConfig::default(),
+            gate_history_days: 60,
             dashboard_url: None,
             market_context: BTreeMap::new(),
         }
@@ -137,25 +142,40 @@ pub struct Preview {
     pub template_id: i64,
 }
 
-/// Strict variable injection: `{name}` must be known; unknown variables are an error.
+/// Strict variable injection with the core's templates (`phonestorm_core::message::render`):
+/// `{name}` must be known and non-empty; whitespace is collapsed.
 pub fn render(template: &str, vars: &BTreeMap<&str, String>) -> Result<String, OutreachError> {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        let j = after
-            .find('}')
-            .ok_or_else(|| OutreachError::Invalid("unclosed { in template".into()))?;
-        let name = &after[..j];
-        let v = vars.get(name).ok_or_else(|| {
-            OutreachError::Invalid(format!("unknown template variable {{{name}}}"))
-        })?;
-        out.push_str(v);
-        rest = &after[j + 1..];
-    }
-    out.push_str(rest);
+    let vars: BTreeMap<String, String> = vars
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    let out = phonestorm_core::message::render(template, &vars)
+        .map_err(|e| OutreachError::Invalid(format!("template {}: {e}", e.code())))?;
     Ok(out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+impl Engine {
+    /// Composes an email with the core's CAN-SPAM footer (sender, postal address,
+    /// unsubscribe line) and word limit.
+    pub(crate) fn compose_email_text(
+        &self,
+        subject: &str,
+        body: &str,
+    ) -> Result<String, OutreachError> {
+        let footer = phonestorm_core::message::CanSpamFooter {
+            sender_name: self.config.sender_name.clone(),
+            postal_address: self.config.postal_address.clone(),
+            unsubscribe_url: None,
+        };
+        phonestorm_core::message::compose_email(
+            subject,
+            body,
+            &footer,
+            phonestorm_core::message::DEFAULT_EMAIL_MAX_WORDS,
+        )
+        .map(|e| e.text)
+        .map_err(|e| OutreachError::Invalid(format!("email {}: {e}", e.code())))
+    }
 }
 
 pub(crate) fn secs(t: Timestamp) -> i64 {
@@ -283,17 +303,12 @@ impl Engine {
         let vars = self.vars(&contact);
         let body = render(&t.body, &vars)?;
         let (subject, body) = match spec.channel {
-            Channel::Sms => (None, with_opt_out_footer(&body)),
-            Channel::Email => (
-                Some(render(
-                    t.subject.as_deref().unwrap_or("About your property"),
-                    &vars,
-                )?),
-                format!(
-                    "{body}\n\n--\nReply STOP or UNSUBSCRIBE to opt out.\n{}",
-                    self.config.postal_address
-                ),
-            ),
+            Channel::Sms => (None, compose_sms_text(&body, &self.config.sms)?),
+            Channel::Email => {
+                let subject = render(t.subject.as_deref().unwrap_or("About your property"), &vars)?;
+                let body = self.compose_email_text(&subject, &body)?;
+                (Some(subject), body)
+            }
         };
         Ok(Preview {
             channel: spec.channel,
@@ -307,12 +322,16 @@ impl Engine {
         self.dnc.as_ref().is_some_and(|d| d.contains_e164(address))
     }
 
-    /// Asks the gate about one message to a contact.
+    /// Asks the gate about one message to a contact: gathers the opt-out ledger, the DNC hit,
+    /// the recent sends to the contact and (manual SMS) the user's recent manual sends from the
+    /// store, and hands them to [`Engine::gate`] (by default the core's rules).
     pub async fn gate_check(
         &self,
         contact: &Contact,
         channel: Channel,
         purpose: Purpose,
+        campaign_id: Option<i64>,
+        user: Option<&str>,
         now: Timestamp,
     ) -> Result<(Decision, String), OutreachError> {
         let address = match channel {
@@ -326,14 +345,50 @@ impl Engine {
                 channel.as_str()
             ))
         })?;
+        let since = secs(now) - self.config.gate_history_days.max(1) * 86_400;
+        let mut recent: Vec<SentMessage> = self
+            .store
+            .outbound_since(contact.id, since)
+            .await?
+            .into_iter()
+            .map(|c| SentMessage {
+                at: c.fields.created_at,
+                channel: c.fields.channel,
+                campaign_id: c.fields.campaign_id,
+                sent_by: c.fields.sent_by,
+                to_recipient: true,
+            })
+            .collect();
+        if let Some(user) = user {
+            recent.extend(
+                self.store
+                    .manual_since(user, since)
+                    .await?
+                    .into_iter()
+                    .filter(|c| c.fields.contact_id != contact.id)
+                    .map(|c| SentMessage {
+                        at: c.fields.created_at,
+                        channel: c.fields.channel,
+                        campaign_id: c.fields.campaign_id,
+                        sent_by: c.fields.sent_by,
+                        to_recipient: false,
+                    }),
+            );
+        }
         let input = GateInput {
             channel,
-            opted_out: contact.opt_out || self.store.is_opted_out(&address).await?,
-            on_dnc: channel == Channel::Sms && self.on_dnc(&address),
-            sent_last_24h: self
+            opt_outs: self
                 .store
-                .count_outbound_since(contact.id, secs(now) - 86_400)
-                .await?,
+                .opt_outs(&address)
+                .await?
+                .iter()
+                .map(|o| o.fields.received_at)
+                .collect(),
+            contact_opted_out: contact.opt_out,
+            on_dnc: channel == Channel::Sms && self.on_dnc(&address),
+            recent,
+            campaign_id,
+            user: user.map(str::to_owned),
             state: None,
             purpose,
             address: address.clone(),
@@ -517,7 +572,14 @@ impl Engine {
             return Ok(TouchOutcome::AlreadySent);
         }
         let (decision, address) = match self
-            .gate_check(&contact, spec.channel, Purpose::CampaignTouch, now)
+            .gate_check(
+                &contact,
+                spec.channel,
+                Purpose::CampaignTouch,
+                Some(campaign.id),
+                None,
+                now,
+            )
             .await
         {
             Ok(x) => x,

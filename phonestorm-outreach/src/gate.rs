@@ -1,27 +1,28 @@
 //! The compliance gate every outbound message passes: nothing leaves without `Allow`.
 //!
-//! [`Gate`] is a trait so the rules are swappable. [`BasicGate`] is this crate's minimal,
-//! documented rule set, used until `phonestorm_core::compliance::check` is wired in (it was
-//! not on main when this was written). It implements (sources in `shared/COMPLIANCE.md`):
+//! [`Gate`] is a trait so a host can wrap the rules (audit logging, a stricter policy); the
+//! default everywhere is [`CoreGate`], which asks `phonestorm_core::compliance::check` — this
+//! crate holds no rule of its own. The engine gathers the facts from the store
+//! ([`crate::drip::Engine::gate_check`]): the opt-out ledger, the DNC hit, the recent sends to
+//! the contact and, for manual SMS, the user's recent manual sends; [`CoreGate`] turns them
+//! into the core's `Recipient`, `Outgoing` and `History`.
 //!
-//! - opt-out ledger and DNC hit → deny;
-//! - calling hours in the recipient's local time: federal 8:00–21:00 (47 CFR 64.1200(c)(1));
-//!   Florida, Oklahoma, Maryland, Washington, Alabama, Mississippi, Louisiana, Massachusetts
-//!   8:00–20:00 (Fla. Stat. 501.616(6)(a) and the others in the table); every candidate zone
-//!   of the area code must be inside the window; outside → defer to the first instant inside;
-//! - at most 1 campaign message per contact per 24 h (seed 002 §4E "max 1 message per day per
-//!   contact"), Florida's 3 per 24 h being looser;
-//! - email: no hour limit (CAN-SPAM), opt-out only;
-//! - unknown area code → deny.
+//! How a [`Purpose`] maps onto the core's inputs:
+//! - a campaign touch carries its campaign id (the per-campaign touch cap applies);
+//! - a manual SMS carries `manual` and the user (seed 000 §8's 2 per user per day is the
+//!   core's `per_user_manual_sms` cap);
+//! - a reply answers the contact's own message: the core still checks opt-out, DNC and the
+//!   recipient's hours, but the per-contact cap (seed 002 §4E, a limit on *campaign*
+//!   messages) is not fed the earlier sends, so answering a question the day a touch went
+//!   out is possible.
 
-use std::collections::BTreeMap;
-
-use jiff::{Timestamp, tz::TimeZone};
+use jiff::Timestamp;
+use phonestorm_core::compliance::{self, History, Outgoing, PastMessage, Policy, Recipient};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Channel;
 
-/// Why a message is being sent (the rules differ).
+/// Why a message is being sent (the inputs to the core differ, see the module docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Purpose {
@@ -31,11 +32,24 @@ pub enum Purpose {
     Manual,
     /// An answer to the contact's own question.
     Reply,
-    /// The one opt-out confirmation.
-    OptOutConfirmation,
 }
 
-/// What the gate knows about one send.
+/// One earlier outbound message, as the store has it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentMessage {
+    /// When (unix seconds).
+    pub at: i64,
+    /// Channel.
+    pub channel: Channel,
+    /// Campaign id, if a touch.
+    pub campaign_id: Option<i64>,
+    /// Sending user, if manual.
+    pub sent_by: Option<String>,
+    /// True if this went to the recipient of the message being checked.
+    pub to_recipient: bool,
+}
+
+/// What the gate knows about one send (gathered from the store by the engine).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GateInput {
     /// Channel.
@@ -44,17 +58,23 @@ pub struct GateInput {
     pub address: String,
     /// Purpose.
     pub purpose: Purpose,
-    /// In the opt-out ledger.
-    pub opted_out: bool,
-    /// On the national DNC registry (and no exemption).
+    /// Opt-out ledger entries for the address (unix seconds).
+    pub opt_outs: Vec<i64>,
+    /// The contact row is flagged opted out (counts even without a ledger row).
+    pub contact_opted_out: bool,
+    /// On the national DNC registry copy.
     pub on_dnc: bool,
-    /// Outbound messages to this contact in the last 24 h.
-    pub sent_last_24h: i64,
+    /// Recent outbound messages to the contact and, for manual SMS, by the user.
+    pub recent: Vec<SentMessage>,
+    /// Campaign of a touch.
+    pub campaign_id: Option<i64>,
+    /// User of a manual SMS.
+    pub user: Option<String>,
     /// State from a known street address (overrides the area code's).
     pub state: Option<String>,
 }
 
-/// The gate's answer.
+/// The gate's answer, as the engine uses it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "decision", rename_all = "snake_case")]
 pub enum Decision {
@@ -64,12 +84,13 @@ pub enum Decision {
     Defer {
         /// Earliest allowed instant.
         until: i64,
-        /// Why.
+        /// Why: the core's reason codes joined with `,` (caps as `cap_<name>`, quiet
+        /// hours as `quiet_hours_<jurisdiction>`).
         reason: String,
     },
     /// Never (for this message).
     Deny {
-        /// Why.
+        /// Why: the core's reason codes joined with `,`.
         reason: String,
     },
 }
@@ -80,114 +101,107 @@ pub trait Gate: Send + Sync {
     fn check(&self, input: &GateInput, now: Timestamp) -> Decision;
 }
 
-/// Config of [`BasicGate`]; defaults cite their sources in the module docs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BasicGateConfig {
-    /// Federal window `[start, end)` in local hours (47 CFR 64.1200(c)(1)).
-    pub federal_hours: (u8, u8),
-    /// Stricter state windows by USPS code.
-    pub state_hours: BTreeMap<String, (u8, u8)>,
-    /// Campaign messages per contact per 24 h (seed 002 §4E).
-    pub max_per_contact_24h: i64,
-}
-
-impl Default for BasicGateConfig {
-    fn default() -> Self {
-        let eight_to_eight = ["FL", "OK", "MD", "WA", "AL", "MS", "LA", "MA"];
-        BasicGateConfig {
-            federal_hours: (8, 21),
-            state_hours: eight_to_eight
-                .iter()
-                .map(|s| ((*s).to_owned(), (8, 20)))
-                .collect(),
-            max_per_contact_24h: 1,
-        }
-    }
-}
-
-/// This crate's minimal rule set (see the module docs).
+/// The gate backed by `phonestorm_core::compliance::check` with a [`Policy`].
 #[derive(Debug, Clone, Default)]
-pub struct BasicGate {
-    /// Config.
-    pub config: BasicGateConfig,
+pub struct CoreGate {
+    /// The core's policy (defaults: `COMPLIANCE.md`).
+    pub policy: Policy,
 }
 
-fn zones_for(address: &str) -> Option<(&'static str, Vec<TimeZone>)> {
-    let digits: String = address.chars().filter(char::is_ascii_digit).collect();
-    let national = digits.strip_prefix('1').unwrap_or(&digits);
-    let npa: u16 = national.get(0..3)?.parse().ok()?;
-    let ac = phonestorm_core::phone::nanp::area_code(npa)?;
-    let zones: Vec<TimeZone> = ac
-        .zones
-        .iter()
-        .filter_map(|z| TimeZone::get(z).ok())
-        .collect();
-    if zones.is_empty() {
-        return None;
+fn ts(secs: i64) -> Timestamp {
+    // Store timestamps come from `Timestamp::as_second`, so they are in range; an out-of-range
+    // value falls back to the epoch (older than every window, so it never blocks wrongly
+    // inside a rolling cap, and opt-outs only need to be in the past).
+    Timestamp::from_second(secs).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+fn core_channel(c: Channel) -> compliance::Channel {
+    match c {
+        Channel::Sms => compliance::Channel::Sms,
+        Channel::Email => compliance::Channel::Email,
     }
-    Some((ac.state, zones))
 }
 
-fn inside(zones: &[TimeZone], at: Timestamp, (start, end): (u8, u8)) -> bool {
-    zones.iter().all(|z| {
-        let h = at.to_zoned(z.clone()).hour();
-        h >= i8::try_from(start).unwrap_or(0) && h < i8::try_from(end).unwrap_or(24)
-    })
-}
-
-impl Gate for BasicGate {
-    fn check(&self, input: &GateInput, now: Timestamp) -> Decision {
-        let deny = |r: &str| Decision::Deny { reason: r.into() };
-        if input.purpose == Purpose::OptOutConfirmation {
-            return Decision::Allow;
-        }
-        if input.opted_out {
-            return deny("opted_out");
-        }
-        if input.channel == Channel::Email || input.purpose == Purpose::Reply {
-            // Email has no hour rule; a reply answers the contact's own message.
-            return Decision::Allow;
-        }
-        if input.on_dnc {
-            return deny("dnc");
-        }
-        let Some((ac_state, zones)) = zones_for(&input.address) else {
-            return deny("unknown_time_zone");
+impl CoreGate {
+    /// The core's inputs for one send.
+    pub fn core_inputs(&self, input: &GateInput, now: Timestamp) -> (Recipient, Outgoing, History) {
+        let (phone, email) = match input.channel {
+            Channel::Sms => (Some(input.address.clone()), None),
+            Channel::Email => (None, Some(input.address.clone())),
         };
-        let state = input.state.as_deref().unwrap_or(ac_state);
-        let window = self
-            .config
-            .state_hours
-            .get(state)
-            .copied()
-            .unwrap_or(self.config.federal_hours);
-        if input.purpose == Purpose::CampaignTouch
-            && input.sent_last_24h >= self.config.max_per_contact_24h
-        {
-            return Decision::Defer {
-                until: now.as_second() + 86_400,
-                reason: "daily_cap".into(),
-            };
+        let recipient = Recipient {
+            phone,
+            email,
+            state: input.state.clone(),
+            dnc_listed: input.on_dnc,
+            ..Recipient::default()
+        };
+        let outgoing = Outgoing {
+            channel: core_channel(input.channel),
+            campaign_id: input.campaign_id.map(|c| c.to_string()),
+            subject: None,
+            user_id: input.user.clone(),
+            manual: input.purpose == Purpose::Manual,
+        };
+        let mut opt_outs: Vec<Timestamp> = input.opt_outs.iter().map(|&s| ts(s)).collect();
+        if input.contact_opted_out && opt_outs.is_empty() {
+            opt_outs.push(now);
         }
-        if inside(&zones, now, window) {
-            return Decision::Allow;
-        }
-        // Window edges are whole hours and zone offsets whole or half hours: the first allowed
-        // instant is on a half-hour boundary within two days.
-        let secs = now.as_second();
-        let mut t = secs - secs.rem_euclid(1800) + 1800;
-        for _ in 0..96 {
-            if let Ok(at) = Timestamp::from_second(t) {
-                if inside(&zones, at, window) {
-                    return Decision::Defer {
-                        until: t,
-                        reason: format!("quiet_hours_{state}"),
-                    };
-                }
+        let messages = input
+            .recent
+            .iter()
+            .filter(|m| input.purpose != Purpose::Reply || !m.to_recipient)
+            .map(|m| PastMessage {
+                at: ts(m.at),
+                channel: core_channel(m.channel),
+                // The core counts a message without `to` as sent to this recipient; one to
+                // someone else (a user's manual SMS to another lead) gets a marker address.
+                to: if m.to_recipient {
+                    None
+                } else {
+                    Some("other-recipient".into())
+                },
+                campaign_id: m.campaign_id.map(|c| c.to_string()),
+                subject: None,
+                user_id: m.sent_by.clone(),
+                manual: m.sent_by.is_some(),
+            })
+            .collect();
+        let history = History {
+            messages,
+            opt_outs,
+            opt_ins: Vec::new(),
+        };
+        (recipient, outgoing, history)
+    }
+}
+
+fn reason_codes(reasons: &[compliance::Reason]) -> String {
+    reasons
+        .iter()
+        .map(|r| match r {
+            compliance::Reason::Cap { cap, .. } => format!("cap_{cap}"),
+            compliance::Reason::QuietHours { jurisdiction, .. } => {
+                format!("quiet_hours_{jurisdiction}")
             }
-            t += 1800;
+            other => other.code().to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl Gate for CoreGate {
+    fn check(&self, input: &GateInput, now: Timestamp) -> Decision {
+        let (recipient, outgoing, history) = self.core_inputs(input, now);
+        match compliance::check(&self.policy, &recipient, &outgoing, &history, now) {
+            compliance::Decision::Allow => Decision::Allow,
+            compliance::Decision::Defer { until, reasons } => Decision::Defer {
+                until: until.as_second(),
+                reason: reason_codes(&reasons),
+            },
+            compliance::Decision::Deny { reasons } => Decision::Deny {
+                reason: reason_codes(&reasons),
+            },
         }
-        deny("no_window")
     }
 }

@@ -16,10 +16,10 @@ use serde::{Deserialize, Serialize};
 use crate::drip::{Engine, secs};
 use crate::error::OutreachError;
 use crate::gate::{Decision, Purpose};
-use crate::keywords;
 use crate::model::*;
 use crate::notify::Handoff;
-use crate::sms::{SendOutcome, with_opt_out_footer};
+use crate::sms::{SendOutcome, compose_sms_text};
+use phonestorm_core::reply::{self as core_reply, Action};
 
 /// One inbound message, from a verified webhook or a parsed email.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,8 +87,11 @@ impl Engine {
         };
         let contact = contacts.first().cloned();
 
-        // 1. Opt-out first, durably, before anything else (even for unknown senders).
-        if keywords::is_opt_out(&msg.body) {
+        // 1. Opt-out first, durably, before anything else (even for unknown senders): the
+        // core's keyword rules, never a model.
+        let keyword_class = core_reply::classify(&msg.body, &self.config.reply);
+        if core_reply::decide(&keyword_class, &self.config.reply.decision) == Action::ProcessOptOut
+        {
             let already = self.store.is_opted_out(&from).await?;
             if !already {
                 self.store
@@ -169,7 +172,7 @@ impl Engine {
 
         // 2. Intent and sentiment.
         let class = self.llm.classify(&msg.body).await?;
-        let sentiment = keywords::sentiment(&msg.body);
+        let sentiment = keyword_class.sentiment;
         let mut comm = NewCommunication::new(
             contact.id,
             Direction::Inbound,
@@ -230,8 +233,19 @@ impl Engine {
             return Ok(out(InboundAction::Logged));
         }
 
-        // 3. Decision table.
-        if class.intent == Intent::Interested || sentiment > self.config.escalate_sentiment {
+        // 3. The core's decision table, on the model's (or fallback's) intent, the core's
+        // sentiment and keyword family.
+        let action = core_reply::decide(
+            &core_reply::Classification {
+                intent: class.intent.into(),
+                keyword: keyword_class.keyword,
+                confidence: class.confidence,
+                sentiment,
+                evidence: Vec::new(),
+            },
+            &self.config.reply.decision,
+        );
+        if action == Action::Escalate {
             self.store.handoff(contact.id, secs(now)).await?;
             let reason = if class.intent == Intent::Interested {
                 "interested"
@@ -254,19 +268,24 @@ impl Engine {
             }
             return Ok(out(InboundAction::Escalated));
         }
-        match class.intent {
-            Intent::Question => {
+        match action {
+            Action::AutoReply => {
                 set_status(LeadStatus::Replied).await?;
                 let reply = self.llm.reply(&conv.history, &msg.body).await?;
                 let body = match msg.channel {
-                    Channel::Sms => with_opt_out_footer(&reply),
-                    Channel::Email => format!(
-                        "{reply}\n\n--\nReply STOP or UNSUBSCRIBE to opt out.\n{}",
-                        self.config.postal_address
-                    ),
+                    Channel::Sms => compose_sms_text(&reply, &self.config.sms),
+                    Channel::Email => self.compose_email_text("Re: your property", &reply),
+                };
+                let body = match body {
+                    Ok(b) => b,
+                    Err(e) => {
+                        // Too long for one SMS and the like: nothing automatic goes out.
+                        tracing::warn!("auto-reply not composed: {e}");
+                        return Ok(out(InboundAction::Logged));
+                    }
                 };
                 let (decision, address) = self
-                    .gate_check(&contact, msg.channel, Purpose::Reply, now)
+                    .gate_check(&contact, msg.channel, Purpose::Reply, None, None, now)
                     .await?;
                 if decision != Decision::Allow {
                     return Ok(out(InboundAction::Logged));
@@ -295,13 +314,15 @@ impl Engine {
                 }
                 Ok(out(InboundAction::AutoReplied { reply: body }))
             }
-            Intent::NotInterested => {
+            Action::MarkCold => {
                 set_status(LeadStatus::Cold).await?;
                 let mut st = conv.clone();
                 st.current_state = "closed".into();
                 self.store.save_conversation(&st).await?;
                 Ok(out(InboundAction::MarkedCold))
             }
+            // None, SendHelp, ProcessOptIn, and ProcessOptOut when only the model (not the
+            // core's keywords, handled above) read an opt-out: logged for a human.
             _ => {
                 set_status(LeadStatus::Replied).await?;
                 Ok(out(InboundAction::Logged))

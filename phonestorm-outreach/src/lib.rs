@@ -19,7 +19,6 @@ pub mod error;
 pub mod gate;
 pub mod import;
 pub mod inbound;
-pub mod keywords;
 pub mod llm;
 pub mod manual;
 pub mod model;

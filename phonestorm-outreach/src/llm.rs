@@ -9,7 +9,6 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
 use crate::error::OutreachError;
-use crate::keywords;
 use crate::model::{Direction, HistoryEntry, Intent};
 
 /// An intent with a confidence in [0, 1].
@@ -184,26 +183,11 @@ pub fn parse_intent_json(s: &str) -> Result<Classification, OutreachError> {
 }
 
 /// Cleans a generated reply (seed 002 §4D: remove quotes, extra whitespace, hallucinations):
-/// strips wrapping quotes and "Sure! Here's…" preambles, collapses whitespace, keeps at most
+/// the core's `clean_llm_output` (quotes, preambles, labels, whitespace), then keeps at most
 /// three sentences and 320 characters; rejects empty text and text with links, emails or
 /// phone-like digit runs (the model must not invent contact details).
 pub fn clean_reply(raw: &str) -> Result<String, OutreachError> {
-    let mut t = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    t = t
-        .trim_matches(|c| c == '"' || c == '\'' || c == '“' || c == '”')
-        .trim()
-        .to_owned();
-    for pre in [
-        "Sure! ",
-        "Sure, ",
-        "Here's a reply: ",
-        "Here is a reply: ",
-        "Reply: ",
-    ] {
-        if let Some(rest) = t.strip_prefix(pre) {
-            t = rest.trim_matches('"').to_owned();
-        }
-    }
+    let t = phonestorm_core::message::clean_llm_output(raw);
     let mut out = String::new();
     let mut sentences = 0;
     for ch in t.chars() {
@@ -288,11 +272,23 @@ impl Llm for Ollama {
     }
 }
 
-/// Keyword-only "model": the fallback, and the embedded default when no LLM runs.
+/// Keyword-only "model": the fallback, and the embedded default when no LLM runs. It
+/// classifies with the core's rules (`phonestorm_core::reply::classify`: keywords, then the
+/// intent fallback).
 #[derive(Debug, Clone, Default)]
 pub struct KeywordLlm {
     /// Canned answer to questions.
     pub canned_reply: Option<String>,
+    /// The core's keyword lists and lexicons.
+    pub reply: phonestorm_core::reply::ReplyConfig,
+}
+
+impl KeywordLlm {
+    /// True if the core's keyword rules read `text` as an opt-out.
+    pub fn is_opt_out(&self, text: &str) -> bool {
+        phonestorm_core::reply::classify(text, &self.reply).intent
+            == phonestorm_core::reply::Intent::OptOut
+    }
 }
 
 const CANNED: &str = "Thanks for asking! We buy houses locally for cash and can make a no-obligation offer. Would you like a quick call to talk it over?";
@@ -300,10 +296,10 @@ const CANNED: &str = "Thanks for asking! We buy houses locally for cash and can 
 #[async_trait]
 impl Llm for KeywordLlm {
     async fn classify(&self, text: &str) -> Result<Classification, OutreachError> {
-        let (intent, confidence) = keywords::classify(text);
+        let c = phonestorm_core::reply::classify(text, &self.reply);
         Ok(Classification {
-            intent,
-            confidence,
+            intent: c.intent.into(),
+            confidence: c.confidence,
             fallback: true,
         })
     }
@@ -325,7 +321,7 @@ pub struct WithFallback<L: Llm> {
 #[async_trait]
 impl<L: Llm> Llm for WithFallback<L> {
     async fn classify(&self, text: &str) -> Result<Classification, OutreachError> {
-        if keywords::is_opt_out(text) {
+        if self.fallback.is_opt_out(text) {
             return self.fallback.classify(text).await;
         }
         match self.primary.classify(text).await {
@@ -369,5 +365,27 @@ mod tests {
         );
         assert!(clean_reply("Call 407-555-0123 now").is_err());
         assert!(clean_reply("see https://x.y").is_err());
+    }
+
+    /// The fallback is the core's reply rules (the cases the removed local keyword list had).
+    #[tokio::test]
+    async fn keyword_fallback_is_the_core() {
+        let k = KeywordLlm::default();
+        for t in ["STOP", "pls stop!", "Unsubscribe", "opt out", "No más"] {
+            assert!(k.is_opt_out(t), "{t}");
+        }
+        for t in [
+            "I stopped by your office yesterday to ask about the price",
+            "yes I'd sell, call me",
+        ] {
+            assert!(!k.is_opt_out(t), "{t}");
+        }
+        let c = |t: &'static str| {
+            let k = k.clone();
+            async move { k.classify(t).await.unwrap().intent }
+        };
+        assert_eq!(c("yes I'd sell, call me").await, Intent::Interested);
+        assert_eq!(c("How did you get my number?").await, Intent::Question);
+        assert_eq!(c("not interested").await, Intent::NotInterested);
     }
 }

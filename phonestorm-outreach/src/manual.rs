@@ -8,7 +8,7 @@ use crate::drip::{Engine, secs};
 use crate::error::OutreachError;
 use crate::gate::{Decision, Purpose};
 use crate::model::*;
-use crate::sms::{SendOutcome, with_opt_out_footer};
+use crate::sms::{SendOutcome, compose_sms_text};
 
 /// A user's request to text a lead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,26 +39,13 @@ pub struct ManualSmsResult {
 }
 
 impl Engine {
-    /// Sends a manual SMS. Errors: `Limit` past 2 per user per (UTC) day, `Denied` when the
+    /// Sends a manual SMS. Errors: `Limit` past the core's manual cap (2 per user per rolling 24 h), `Denied` when the
     /// gate refuses (opt-out, DNC, quiet hours — the reason says which).
     pub async fn send_manual_sms(
         &self,
         req: &ManualSms,
         now: Timestamp,
     ) -> Result<ManualSmsResult, OutreachError> {
-        let day_start = now
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .start_of_day()
-            .map_err(|e| OutreachError::Invalid(e.to_string()))?
-            .timestamp()
-            .as_second();
-        let used = self.store.count_manual_since(&req.user, day_start).await?;
-        if used >= self.config.manual_sms_per_user_per_day {
-            return Err(OutreachError::Limit(format!(
-                "{} already sent {used} manual SMS today (max {})",
-                req.user, self.config.manual_sms_per_user_per_day
-            )));
-        }
         let to = phonestorm_core::phone::normalize::normalize(&req.to_e164, "US")
             .map_err(|e| OutreachError::Invalid(format!("phone: {e}")))?
             .e164;
@@ -80,10 +67,24 @@ impl Engine {
             }
         };
         let (decision, address) = self
-            .gate_check(&contact, Channel::Sms, Purpose::Manual, now)
+            .gate_check(
+                &contact,
+                Channel::Sms,
+                Purpose::Manual,
+                None,
+                Some(&req.user),
+                now,
+            )
             .await?;
         match decision {
             Decision::Allow => {}
+            // The core's `per_user_manual_sms` cap (seed 000 §8: 2 per user per day).
+            Decision::Defer { until, reason } if reason.contains("cap_per_user_manual_sms") => {
+                return Err(OutreachError::Limit(format!(
+                    "{} reached the manual SMS cap ({reason}); allowed from {until}",
+                    req.user
+                )));
+            }
             Decision::Defer { until, reason } => {
                 return Err(OutreachError::Denied(format!(
                     "{reason}; allowed from {until}"
@@ -91,7 +92,7 @@ impl Engine {
             }
             Decision::Deny { reason } => return Err(OutreachError::Denied(reason)),
         }
-        let body = with_opt_out_footer(&req.body);
+        let body = compose_sms_text(&req.body, &self.config.sms)?;
         let mut comm = NewCommunication::new(
             contact.id,
             Direction::Outbound,

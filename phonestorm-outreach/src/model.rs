@@ -91,6 +91,32 @@ text_enum!(
     }
 );
 
+impl From<phonestorm_core::reply::Intent> for Intent {
+    fn from(i: phonestorm_core::reply::Intent) -> Self {
+        use phonestorm_core::reply::Intent as C;
+        match i {
+            C::Interested => Intent::Interested,
+            C::NotInterested => Intent::NotInterested,
+            C::Question => Intent::Question,
+            C::OptOut => Intent::OptOut,
+            C::Unknown => Intent::Unknown,
+        }
+    }
+}
+
+impl From<Intent> for phonestorm_core::reply::Intent {
+    fn from(i: Intent) -> Self {
+        use phonestorm_core::reply::Intent as C;
+        match i {
+            Intent::Interested => C::Interested,
+            Intent::NotInterested => C::NotInterested,
+            Intent::Question => C::Question,
+            Intent::OptOut => C::OptOut,
+            Intent::Unknown => C::Unknown,
+        }
+    }
+}
+
 /// A contact to import or create.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewContact {

@@ -338,16 +338,16 @@ pub fn parse_status(params: &[(String, String)]) -> Result<TwilioStatus, Outreac
     })
 }
 
-/// Appends the opt-out line (seed 000 §8: "Reply STOP to opt out.") unless one is there.
-pub fn with_opt_out_footer(body: &str) -> String {
-    let b = body.trim();
-    if b.to_lowercase().contains("reply stop") {
-        b.to_owned()
-    } else if b.ends_with(['.', '!', '?']) {
-        format!("{b} Reply STOP to opt out.")
-    } else {
-        format!("{b}. Reply STOP to opt out.")
-    }
+/// Composes an SMS with the core's rules (`phonestorm_core::message::compose_sms`: whitespace
+/// collapsed, GSM-safe text, the "Reply STOP to opt out." footer of seed 000 §8 unless an
+/// opt-out instruction is there, length and segment limits). Returns the final text.
+pub fn compose_sms_text(
+    body: &str,
+    cfg: &phonestorm_core::message::SmsConfig,
+) -> Result<String, OutreachError> {
+    phonestorm_core::message::compose_sms(body, cfg)
+        .map(|s| s.text)
+        .map_err(|e| OutreachError::Invalid(format!("sms {}: {e}", e.code())))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use common::*;
 use phonestorm_outreach::drip::{Engine, EngineConfig};
-use phonestorm_outreach::gate::BasicGate;
+use phonestorm_outreach::gate::CoreGate;
 use phonestorm_outreach::inbound::InboundMessage;
 use phonestorm_outreach::llm::KeywordLlm;
 use phonestorm_outreach::model::*;
@@ -29,7 +29,7 @@ fn engine(
         store: Arc::new(store),
         sms: Arc::new(TwilioSms::new(cfg).unwrap()),
         email: None,
-        gate: Arc::new(BasicGate::default()),
+        gate: Arc::new(CoreGate::default()),
         dnc: None,
         llm: Arc::new(KeywordLlm::default()),
         notifier: Arc::new(RecordingNotifier::default()),

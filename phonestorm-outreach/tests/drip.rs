@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use common::*;
 use phonestorm_outreach::drip::{Engine, EngineConfig, TouchOutcome};
-use phonestorm_outreach::gate::BasicGate;
+use phonestorm_outreach::gate::CoreGate;
 use phonestorm_outreach::inbound::{InboundAction, InboundMessage};
 use phonestorm_outreach::llm::{KeywordLlm, Llm, Ollama, OllamaConfig, WithFallback};
 use phonestorm_outreach::model::*;
@@ -59,7 +59,7 @@ async fn engine(
         store: Arc::new(store),
         sms: Arc::new(TwilioSms::new(cfg).unwrap()),
         email: None,
-        gate: Arc::new(BasicGate::default()),
+        gate: Arc::new(CoreGate::default()),
         dnc: None,
         llm: Arc::new(llm),
         notifier: Arc::new(notifier),

@@ -156,6 +156,12 @@ async fn suite(s: SqlStore) {
     assert_eq!(got.delivered_at, Some(now + 3));
     assert_eq!(got.fields.provider_id.as_deref(), Some("SM1"));
     assert_eq!(s.count_outbound_since(a.id, now - 10).await.unwrap(), 1);
+    // The compliance gate's history: the same rows, with their timestamps.
+    let recent = s.outbound_since(a.id, now - 10).await.unwrap();
+    assert_eq!(recent.len(), 1);
+    assert_eq!(recent[0].id, got.id);
+    assert!(s.outbound_since(a.id, now + 3600).await.unwrap().is_empty());
+    assert!(s.manual_since("nobody", 0).await.unwrap().is_empty());
     // A retryable failure frees the key.
     let mut c2 = comm.clone();
     c2.idempotency_key = Some("touch:1:2".into());

@@ -137,7 +137,7 @@ async fn sqlite_registry_survives_restart_and_concurrent_writers() {
 async fn postgres_registry_on_a_real_server() {
     let Ok(url) = std::env::var("PHONESTORM_TEST_DATABASE_URL") else {
         eprintln!(
-            "SKIP postgres_registry_on_a_real_server: PHONESTORM_TEST_DATABASE_URL not set (scripts/ci/40-scrape.sh starts a server)"
+            "SKIP postgres_registry_on_a_real_server: PHONESTORM_TEST_DATABASE_URL not set (scripts/ci/41-scrape.sh starts a server)"
         );
         return;
     };

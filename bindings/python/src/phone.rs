@@ -162,5 +162,89 @@ fn extract_phones_text_many<'py>(
 pub(crate) fn register_pipeline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_phones_text, m)?)?;
     m.add_function(wrap_pyfunction!(extract_phones_text_many, m)?)?;
+    register_html(m)
+}
+
+/// Options of one HTML page, as the Python and JS APIs take them.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+struct HtmlOptionsIn {
+    base_url: Option<String>,
+    page_kind: Option<phonestorm_core::phone::PageKind>,
+}
+
+/// Findings of one HTML page: `extract_html`'s sightings scored together by `score_site`
+/// (the page on its own), one Finding per sighting. No spans: offsets are for text input.
+fn findings_html(html: &str, opts: &HtmlOptionsIn) -> Vec<Finding> {
+    use phonestorm_core::phone::PhoneType;
+    use phonestorm_core::phone::html::{HtmlOptions, extract_html};
+    let page = extract_html(
+        html,
+        &HtmlOptions {
+            base_url: opts.base_url.clone(),
+            page_kind: opts.page_kind,
+        },
+    );
+    let score = core_score_site(&page.sightings, &HashMap::new(), &ScoreConfig::default());
+    page.sightings
+        .iter()
+        .map(|s| {
+            let scored = score
+                .numbers
+                .iter()
+                .find(|n| n.number.e164 == s.number.e164);
+            Finding {
+                e164: s.number.e164.clone(),
+                raw: s.raw.clone(),
+                extension: s.number.extension.clone(),
+                phone_type: scored.map_or(PhoneType::Unknown, |n| n.phone_type),
+                role: s.role,
+                placement: s.placement,
+                page_kind: s.page_kind,
+                page: s.page.clone(),
+                confidence: scored.map_or(0.0, |n| n.confidence),
+                start: None,
+                end: None,
+            }
+        })
+        .collect()
+}
+
+/// Numbers on an HTML page: list of Finding dicts.
+#[pyfunction]
+#[pyo3(signature = (html, options = None))]
+fn extract_phones<'py>(
+    py: Python<'py>,
+    html: &str,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts: HtmlOptionsIn = match options {
+        Some(o) if !o.is_none() => from_py(o)?,
+        _ => HtmlOptionsIn::default(),
+    };
+    let found = py.detach(|| findings_html(html, &opts));
+    to_py(py, &found)
+}
+
+/// Many HTML pages at once, without the GIL: one list of Finding dicts per page.
+#[pyfunction]
+#[pyo3(signature = (pages, options = None))]
+fn extract_phones_many<'py>(
+    py: Python<'py>,
+    pages: Vec<String>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let opts: HtmlOptionsIn = match options {
+        Some(o) if !o.is_none() => from_py(o)?,
+        _ => HtmlOptionsIn::default(),
+    };
+    let found: Vec<Vec<Finding>> =
+        py.detach(|| pages.iter().map(|p| findings_html(p, &opts)).collect());
+    to_py(py, &found)
+}
+
+fn register_html(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract_phones, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_phones_many, m)?)?;
     Ok(())
 }

@@ -2,10 +2,12 @@
 //!
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
+mod audit;
 mod compliance;
 mod extract;
 mod normalize;
 mod outreach;
+mod qualify;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -36,6 +38,10 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Normalise phone numbers to E.164 (arguments, or one per line on stdin).
     Normalize(normalize::NormalizeArgs),
+    /// Qualify Google Places records: phone filter, signals, score (seed 001).
+    Qualify(qualify::QualifyArgs),
+    /// Audit saved website pages: gaps, emails, fit reason.
+    Audit(audit::AuditArgs),
     /// Outreach: CRM store, contact import, campaigns, due touches, metrics, DNC files.
     Outreach(outreach::OutreachArgs),
 }
@@ -53,6 +59,8 @@ fn main() -> ExitCode {
         Command::ClassifyReply(args) => compliance::classify_reply(args),
         Command::Extract(args) => extract::run(args),
         Command::Normalize(args) => normalize::run(args),
+        Command::Qualify(args) => qualify::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::Outreach(args) => outreach::run(args),
     }
 }

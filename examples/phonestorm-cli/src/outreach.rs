@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use phonestorm_outreach::analytics::MetricsFilter;
 use phonestorm_outreach::dnc::DncSet;
 use phonestorm_outreach::drip::{Engine, EngineConfig};
-use phonestorm_outreach::gate::BasicGate;
+use phonestorm_outreach::gate::CoreGate;
 use phonestorm_outreach::import::{HickoryMx, ImportConfig, MxResolver, import_csv};
 use phonestorm_outreach::llm::KeywordLlm;
 use phonestorm_outreach::model::{Channel, NewCampaign, ScheduleConfig, Template};
@@ -293,7 +293,7 @@ async fn run_async(a: OutreachArgs) -> Result<(), String> {
                 store: store.clone(),
                 sms,
                 email: None,
-                gate: Arc::new(BasicGate::default()),
+                gate: Arc::new(CoreGate::default()),
                 dnc,
                 llm: Arc::new(KeywordLlm::default()),
                 notifier: Arc::new(Notifiers(vec![])),

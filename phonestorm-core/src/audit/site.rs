@@ -192,7 +192,10 @@ pub fn audit_site(
             ))
         })?;
         let facts = analyze(
-            bounded(&p.html, config.max_page_bytes),
+            crate::email::bounded_nesting(
+                bounded(&p.html, config.max_page_bytes),
+                config.email.max_nesting,
+            ),
             p.url.trim(),
             &config.cta_phrases,
             &config.business_types,

@@ -170,7 +170,7 @@ pub struct DomainInfo {
     /// What kind of site this is.
     pub kind: SiteKind,
     /// For social and directory pages, the key that tells one listing from another
-    /// (`facebook.com/joesplumbing`); equals `domain` otherwise. Used for deduplication.
+    /// (`facebook.com/joesplumbing`, `yelp.com/biz/joes-miami`); equals `domain` otherwise. Used for deduplication.
     pub identity: String,
 }
 
@@ -211,13 +211,22 @@ pub fn analyze(input: &str, config: &DomainConfig) -> Result<DomainInfo, DomainE
         } else {
             SiteKind::Directory
         };
-        let first = path
-            .split('/')
-            .find(|seg| !seg.is_empty())
-            .map(|seg| seg.to_ascii_lowercase());
-        let identity = match first {
-            Some(seg) => format!("{registrable_domain}/{seg}"),
-            None => registrable_domain.clone(),
+        // A social profile is its first path segment (the account); a directory listing
+        // is its whole path.
+        let lower = path.trim_end_matches('/').to_ascii_lowercase();
+        let key = if kind == SiteKind::Social {
+            lower
+                .split('/')
+                .find(|seg| !seg.is_empty())
+                .unwrap_or("")
+                .to_string()
+        } else {
+            lower.trim_start_matches('/').to_string()
+        };
+        let identity = if key.is_empty() {
+            registrable_domain.clone()
+        } else {
+            format!("{registrable_domain}/{key}")
         };
         return Ok(DomainInfo {
             host,

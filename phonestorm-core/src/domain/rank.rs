@@ -194,7 +194,7 @@ pub fn rank_results(
                 score += config.name_in_domain * in_domain as f64 / name_tokens.len() as f64;
                 reasons.push(format!("name_in_domain:{in_domain}/{}", name_tokens.len()));
             }
-            let title = r.title.to_lowercase();
+            let title = r.title.to_lowercase().replace(['\'', '’'], "");
             let in_title = name_tokens
                 .iter()
                 .filter(|t| title.contains(t.as_str()))

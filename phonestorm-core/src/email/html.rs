@@ -152,7 +152,7 @@ pub fn extract_emails(
     options: &EmailOptions,
     config: &EmailConfig,
 ) -> Vec<EmailFinding> {
-    let html = bounded(html, config.max_input_bytes);
+    let html = super::bounded_nesting(bounded(html, config.max_input_bytes), config.max_nesting);
     let doc = Html::parse_document(html);
     let page_kind = options
         .page_kind

@@ -7,7 +7,8 @@
 //! and flags placeholders (`you@example.com`). Role addresses (`info@`, `sales@`,
 //! `noreply@`) are told from personal ones.
 //!
-//! Work is bounded: input beyond [`EmailConfig::max_input_bytes`] is ignored, and at most
+//! Work is bounded: input beyond [`EmailConfig::max_input_bytes`] or nested deeper than
+//! [`EmailConfig::max_nesting`] is ignored, and at most
 //! [`EmailConfig::max_results`] addresses are returned.
 
 mod cloudflare;
@@ -143,6 +144,8 @@ pub struct EmailConfig {
     pub tracking_domains: Vec<String>,
     /// Bytes of input looked at; the rest is ignored.
     pub max_input_bytes: usize,
+    /// Deepest element nesting parsed; HTML past that point is ignored (bounds parse time).
+    pub max_nesting: usize,
     /// Most addresses returned per call.
     pub max_results: usize,
 }
@@ -257,6 +260,7 @@ impl Default for EmailConfig {
                 "sentry-cdn.com",
             ]),
             max_input_bytes: 2 * 1024 * 1024,
+            max_nesting: 512,
             max_results: 100,
         }
     }
@@ -282,4 +286,44 @@ fn bounded(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
+}
+
+/// Cuts HTML where its (approximate) element nesting first exceeds `max_depth`: the HTML
+/// parser's scope checks cost time proportional to the nesting depth per tag, so a page
+/// of 100 000 nested `<div>`s would take quadratic time. Linear scan; real pages nest a
+/// few dozen levels.
+pub(crate) fn bounded_nesting(html: &str, max_depth: usize) -> &str {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let b = html.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'<' && i + 1 < b.len() {
+            if b[i + 1] == b'/' {
+                depth = depth.saturating_sub(1);
+            } else if b[i + 1].is_ascii_alphabetic() {
+                let end = b[i + 1..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .map_or(b.len(), |p| i + 1 + p);
+                let name = html.get(i + 1..end).unwrap_or("").to_ascii_lowercase();
+                let tag_end = b[end..]
+                    .iter()
+                    .position(|&c| c == b'>')
+                    .map_or(b.len(), |p| end + p);
+                let self_closing = tag_end > 0 && tag_end < b.len() && b[tag_end - 1] == b'/';
+                if !VOID.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    if depth > max_depth {
+                        return html.get(..i).unwrap_or("");
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    html
 }

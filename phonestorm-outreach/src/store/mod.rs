@@ -112,6 +112,11 @@ pub trait Store: Send + Sync {
     async fn count_outbound_since(&self, contact_id: i64, since: i64) -> R<i64>;
     /// Manual messages sent by a user since `since`.
     async fn count_manual_since(&self, user: &str, since: i64) -> R<i64>;
+    /// Outbound messages to a contact (pending, queued, sent or delivered) since `since`,
+    /// oldest first: the compliance gate's history.
+    async fn outbound_since(&self, contact_id: i64, since: i64) -> R<Vec<Communication>>;
+    /// Manual messages sent by a user since `since`, oldest first.
+    async fn manual_since(&self, user: &str, since: i64) -> R<Vec<Communication>>;
     /// A contact's lead status.
     async fn lead_status(&self, contact_id: i64) -> R<Option<LeadStatusRecord>>;
     /// Sets a contact's lead status (insert or update).
@@ -717,6 +722,26 @@ impl Store for SqlStore {
             )
             .await?;
         one(rows, "count", |r| r.i64(0))
+    }
+
+    async fn outbound_since(&self, contact_id: i64, since: i64) -> R<Vec<Communication>> {
+        let rows = self
+            .q(
+                format!("SELECT {COMM_COLS} FROM communications WHERE contact_id = $1 AND direction = 'outbound' AND status IN ('pending', 'queued', 'sent', 'delivered') AND created_at >= $2 ORDER BY created_at, id"),
+                vec![contact_id.into(), since.into()],
+            )
+            .await?;
+        rows.iter().map(communication).collect()
+    }
+
+    async fn manual_since(&self, user: &str, since: i64) -> R<Vec<Communication>> {
+        let rows = self
+            .q(
+                format!("SELECT {COMM_COLS} FROM communications WHERE sent_by = $1 AND direction = 'outbound' AND status IN ('pending', 'queued', 'sent', 'delivered') AND created_at >= $2 ORDER BY created_at, id"),
+                vec![user.into(), since.into()],
+            )
+            .await?;
+        rows.iter().map(communication).collect()
     }
 
     async fn lead_status(&self, contact_id: i64) -> R<Option<LeadStatusRecord>> {

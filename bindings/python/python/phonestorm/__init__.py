@@ -58,6 +58,8 @@ __all__ = [
     "score_site",
     "extract_phones_text",
     "extract_phones_text_many",
+    "extract_phones",
+    "extract_phones_many",
 ]
 
 
@@ -147,4 +149,25 @@ def extract_phones_text_many(
 ) -> List[List[Finding]]:
     """:func:`extract_phones_text` over many texts at once, with the GIL released."""
     found = _core.extract_phones_text_many(list(texts), _options(base_url, page_kind))
+    return [[Finding(**f) for f in page] for page in found]
+
+
+def extract_phones(
+    html: str, *, base_url: Optional[str] = None, page_kind: Optional[str] = None
+) -> List[Finding]:
+    """Numbers on an HTML page (``tel:`` links, schema.org, header/footer, headings, body
+    text), classified and scored together; scripts and styles are ignored.
+
+    ``base_url`` names the page (and helps guess its kind); ``page_kind`` is ``home``,
+    ``contact``, ``about`` or ``other`` (default: guessed from URL and title).
+    ``start``/``end`` are None (offsets are for :func:`extract_phones_text`).
+    """
+    return [Finding(**f) for f in _core.extract_phones(html, _options(base_url, page_kind))]
+
+
+def extract_phones_many(
+    pages: Iterable[str], *, base_url: Optional[str] = None, page_kind: Optional[str] = None
+) -> List[List[Finding]]:
+    """:func:`extract_phones` over many pages at once, with the GIL released."""
+    found = _core.extract_phones_many(list(pages), _options(base_url, page_kind))
     return [[Finding(**f) for f in page] for page in found]

@@ -42,3 +42,9 @@ def extract_phones_text(
 def extract_phones_text_many(
     texts: Sequence[str], options: Optional[Mapping[str, Any]] = None
 ) -> List[List[Dict[str, Any]]]: ...
+def extract_phones(
+    html: str, options: Optional[Mapping[str, Any]] = None
+) -> List[Dict[str, Any]]: ...
+def extract_phones_many(
+    pages: Sequence[str], options: Optional[Mapping[str, Any]] = None
+) -> List[List[Dict[str, Any]]]: ...
