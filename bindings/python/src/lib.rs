@@ -9,6 +9,7 @@
 mod config;
 mod convert;
 mod nanp;
+mod outreach;
 mod phone;
 
 use pyo3::prelude::*;
@@ -20,5 +21,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     nanp::register(m)?;
     phone::register(m)?;
     config::register(m)?;
+    outreach::register(m)?;
     Ok(())
 }

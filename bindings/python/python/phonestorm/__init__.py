@@ -8,7 +8,7 @@ named ``*_many`` work on many inputs at once without holding the GIL.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._errors import InvalidConfigError, PhoneError, PhonestormError
@@ -60,6 +60,8 @@ __all__ = [
     "extract_phones_text_many",
     "extract_phones",
     "extract_phones_many",
+    "check_send",
+    "classify_reply",
 ]
 
 
@@ -171,3 +173,37 @@ def extract_phones_many(
     """:func:`extract_phones` over many pages at once, with the GIL released."""
     found = _core.extract_phones_many(list(pages), _options(base_url, page_kind))
     return [[Finding(**f) for f in page] for page in found]
+
+
+def check_send(
+    recipient: Mapping[str, Any],
+    at: str,
+    *,
+    outgoing: Optional[Mapping[str, Any]] = None,
+    history: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+) -> Dict[str, Any]:
+    """Whether a message may go to ``recipient`` at ``at`` (RFC 3339), per the core's
+    compliance rules (TCPA hours, state rules, holidays, caps, DNC, opt-outs).
+
+    Shapes are the compliance corpus's (``testdata/README.md``): ``outgoing`` defaults to an
+    SMS, ``policy`` is a partial policy (missing fields take the defaults). Returns
+    ``{"decision": "allow"|"defer"|"deny", "until": RFC 3339 or None, "reasons": [...]}``
+    (each reason has its ``code`` and ``explanation``). Bad shapes raise
+    :class:`InvalidConfigError`.
+    """
+    request: Dict[str, Any] = {"recipient": dict(recipient), "at": at}
+    if outgoing is not None:
+        request["outgoing"] = dict(outgoing)
+    if history is not None:
+        request["history"] = dict(history)
+    if policy is not None:
+        request["policy"] = dict(policy)
+    return _core.check_send(request)
+
+
+def classify_reply(text: str) -> Dict[str, Any]:
+    """Classifies an inbound reply: ``{"intent", "keyword", "confidence", "sentiment",
+    "evidence", "action"}`` (``action`` from the decision table: ``process_opt_out``,
+    ``process_opt_in``, ``send_help``, ``escalate``, ``auto_reply``, ``mark_cold``, ``none``)."""
+    return _core.classify_reply(text)
