@@ -1,12 +1,12 @@
-//! `phonestorm extract [--base-url URL] [--page-kind K] [--text] [--json] <FILE|DIR|->...`
+//! `phonestorm extract [--base-url URL] [--page-kind K] [--html|--text] [--json] <FILE|DIR|->...`
 //!
 //! Each FILE (or `-`, stdin) is one site of one page; a DIR is one site whose pages
-//! (`*.txt`, `*.text`, `*.md`, recursively) are scored together, the page kind coming from
-//! each file's name (`index`/`home` → home, `contact*` → contact, `about*` → about).
+//! (`*.html`, `*.htm`, `*.txt`, `*.text`, `*.md`, recursively) are scored together, the page
+//! kind coming from each file's name (`index`/`home` → home, `contact*` → contact,
+//! `about*` → about). HTML or text is told from the extension (`.html`/`.htm` vs
+//! `.txt`/`.text`/`.md`) and otherwise from the content, unless `--html` or `--text` forces it.
 //! Bad inputs are reported on stderr and the others still run; the exit status is 1 when
 //! any input failed.
-//!
-//! Inputs are plain text: HTML input (`--html`) joins when `phone::html` is on main.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -15,7 +15,9 @@ use std::process::ExitCode;
 
 use phonestorm_core::phone::PageKind;
 use phonestorm_core::phone::classify::type_name;
-use phonestorm_core::phone::pipeline::{ExtractOptions, PageInput, SiteExtraction, extract_site};
+use phonestorm_core::phone::pipeline::{
+    ExtractOptions, PageFormat, PageInput, SiteExtraction, extract_site,
+};
 use phonestorm_core::phone::score::ScoreConfig;
 use serde_json::json;
 
@@ -35,7 +37,10 @@ pub struct ExtractArgs {
     /// Page kind of a single FILE: home, contact, about or other (default: from the path).
     #[arg(long, value_parser = parse_page_kind)]
     page_kind: Option<PageKind>,
-    /// Inputs are plain text (the default and, for now, the only kind).
+    /// Inputs are HTML, whatever their extension or content.
+    #[arg(long, conflicts_with = "text")]
+    html: bool,
+    /// Inputs are plain text, whatever their extension or content.
     #[arg(long)]
     text: bool,
     /// One JSON object per number, then one per site.
@@ -61,29 +66,43 @@ fn parse_page_kind(value: &str) -> Result<PageKind, String> {
 /// One page read from disk or stdin.
 struct LoadedPage {
     content: String,
+    format: PageFormat,
     options: ExtractOptions,
 }
 
 /// Runs the subcommand.
 pub fn run(args: ExtractArgs) -> ExitCode {
-    // Text is the only input kind for now, so `--text` changes nothing.
-    let _ = args.text;
+    let forced = if args.html {
+        Some(PageFormat::Html)
+    } else if args.text {
+        Some(PageFormat::Text)
+    } else {
+        None
+    };
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for input in &args.inputs {
         let pages = if input == "-" {
-            read_stdin()
-                .map(|content| vec![page_of(content, args.base_url.clone(), args.page_kind)])
+            read_stdin().map(|content| {
+                let format = forced.unwrap_or_else(|| PageFormat::sniff(&content));
+                vec![page_of(
+                    content,
+                    format,
+                    args.base_url.clone(),
+                    args.page_kind,
+                )]
+            })
         } else {
             let path = Path::new(input);
             if path.is_dir() {
-                Ok(read_site(&args, path, &mut failed))
+                Ok(read_site(&args, forced, path, &mut failed))
             } else {
                 read_file(path).map(|content| {
                     let page = args.base_url.clone().or_else(|| Some(input.clone()));
                     let kind = args.page_kind.or_else(|| Some(kind_from_path(path)));
-                    vec![page_of(content, page, kind)]
+                    let format = forced.unwrap_or_else(|| format_of(path, &content));
+                    vec![page_of(content, format, page, kind)]
                 })
             }
         };
@@ -99,6 +118,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             .iter()
             .map(|p| PageInput {
                 content: &p.content,
+                format: p.format,
                 options: &p.options,
             })
             .collect();
@@ -186,14 +206,35 @@ fn print_site(
     Ok(())
 }
 
-fn page_of(content: String, page: Option<String>, page_kind: Option<PageKind>) -> LoadedPage {
+fn page_of(
+    content: String,
+    format: PageFormat,
+    page: Option<String>,
+    page_kind: Option<PageKind>,
+) -> LoadedPage {
     LoadedPage {
         content,
+        format,
         options: ExtractOptions {
             base_url: page,
             page_kind,
         },
     }
+}
+
+/// HTML or text from the file extension, else from the content.
+fn format_of(path: &Path, content: &str) -> PageFormat {
+    match extension_of(path).as_deref() {
+        Some("html" | "htm" | "xhtml") => PageFormat::Html,
+        Some("txt" | "text" | "md") => PageFormat::Text,
+        _ => PageFormat::sniff(content),
+    }
+}
+
+fn extension_of(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
 }
 
 /// Page kind from a file name: `index`/`home` → home, `contact*` → contact,
@@ -246,7 +287,12 @@ fn read_stdin() -> Result<String, String> {
 }
 
 /// Reads the pages of a directory; unreadable pages are reported and skipped.
-fn read_site(args: &ExtractArgs, dir: &Path, failed: &mut bool) -> Vec<LoadedPage> {
+fn read_site(
+    args: &ExtractArgs,
+    forced: Option<PageFormat>,
+    dir: &Path,
+    failed: &mut bool,
+) -> Vec<LoadedPage> {
     let mut files = Vec::new();
     collect_files(dir, 0, &mut files, failed);
     files.sort();
@@ -271,7 +317,11 @@ fn read_site(args: &ExtractArgs, dir: &Path, failed: &mut bool) -> Vec<LoadedPag
             None => url_path,
         };
         match read_file(&file) {
-            Ok(content) => pages.push(page_of(content, Some(page), Some(kind_from_path(&file)))),
+            Ok(content) => {
+                let format = forced.unwrap_or_else(|| format_of(&file, &content));
+                let kind = Some(kind_from_path(&file));
+                pages.push(page_of(content, format, Some(page), kind));
+            }
             Err(message) => {
                 eprintln!("phonestorm extract: {}: {message}", file.display());
                 *failed = true;
@@ -301,12 +351,11 @@ fn collect_files(dir: &Path, depth: usize, files: &mut Vec<PathBuf>, failed: &mu
         if kind.is_dir() {
             collect_files(&path, depth + 1, files, failed);
         } else if kind.is_file() {
-            let ext = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            if matches!(ext.as_deref(), Some("txt" | "text" | "md"))
-                && files.len() <= MAX_PAGES_PER_SITE
+            let ext = extension_of(&path);
+            if matches!(
+                ext.as_deref(),
+                Some("html" | "htm" | "xhtml" | "txt" | "text" | "md")
+            ) && files.len() <= MAX_PAGES_PER_SITE
             {
                 files.push(path);
             }

@@ -137,3 +137,45 @@ fn human_output_names_the_best_number() {
     assert!(text.contains("best: +17865550291"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn bundled_html_site_is_scored_with_placements_and_never_picks_the_fax() {
+    let site_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../sites/sunrise-hvac");
+    let out = phonestorm()
+        .args(["extract", "--json"])
+        .arg(&site_dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = json_lines(&out.stdout);
+    let (site, findings) = lines.split_last().unwrap();
+    assert_eq!(site["best"], "+13055550234", "{site}");
+    let placements: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["e164"] == "+13055550234")
+        .filter_map(|f| f["placement"].as_str())
+        .collect();
+    assert!(placements.contains(&"tel_link"), "{placements:?}");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["e164"] == "+13055550235" && f["role"] == "fax"),
+        "fax number not labelled: {findings:?}"
+    );
+    // A forced --text run of the same HTML file sees no tel: link placement.
+    let out = phonestorm()
+        .args(["extract", "--json", "--text"])
+        .arg(site_dir.join("index.html"))
+        .output()
+        .unwrap();
+    let lines = json_lines(&out.stdout);
+    assert!(
+        lines[..lines.len() - 1]
+            .iter()
+            .all(|f| f["placement"] == "body")
+    );
+}

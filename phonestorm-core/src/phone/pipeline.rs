@@ -1,16 +1,15 @@
 //! The one-call API: page in, scored and classified numbers out.
 //!
-//! [`extract_phones_text`] (plain text) scores one page on its own; [`extract_site`] scores
-//! several pages of one site together, as the enrichment pipeline does. Finding is done by
-//! [`super::text`], line types by [`super::classify`], confidence by [`super::score`].
-//!
-//! HTML pages (`extract_phones`, contract in `PHONE_API.md`) join here once
-//! `phone::html::extract_html` exists; until then pages are plain text.
+//! [`extract_phones`] (HTML) and [`extract_phones_text`] (plain text) score one page on its
+//! own; [`extract_site`] scores several pages of one site together, as the enrichment
+//! pipeline does. Finding is done by [`super::html`] and [`super::text`], line types by
+//! [`super::classify`], confidence by [`super::score`].
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::html::{HtmlOptions, extract_html};
 use super::score::{ScoreConfig, SiteScore, score_site};
 use super::text::find_in_text;
 use super::types::{PageKind, PhoneType, Placement, Role, Sighting};
@@ -53,13 +52,65 @@ pub struct Finding {
     pub end: Option<usize>,
 }
 
+/// How a page's content is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageFormat {
+    /// HTML: numbers are found with where they were seen ([`super::html`]).
+    #[default]
+    Html,
+    /// Plain text: numbers are found with byte spans ([`super::text`]).
+    Text,
+}
+
+impl PageFormat {
+    /// Guesses the format from the content: HTML when a tag-like `<` followed by a letter,
+    /// `!` or `/` appears in the first 4 KiB, else text.
+    pub fn sniff(content: &str) -> PageFormat {
+        let head = &content.as_bytes()[..content.len().min(4096)];
+        let looks_like_tag = head
+            .windows(2)
+            .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'!' || w[1] == b'/'));
+        if looks_like_tag {
+            PageFormat::Html
+        } else {
+            PageFormat::Text
+        }
+    }
+}
+
 /// One page of a site.
 #[derive(Debug, Clone, Copy)]
 pub struct PageInput<'a> {
-    /// The page content (plain text).
+    /// The page content.
     pub content: &'a str,
+    /// HTML or plain text.
+    pub format: PageFormat,
     /// URL or path of the page, and optional page kind.
     pub options: &'a ExtractOptions,
+}
+
+/// Finds, classifies and scores the phone numbers of one HTML page, with where each was
+/// seen (tel: link, schema.org, footer, header, heading, body) and the label beside it.
+///
+/// The page kind is `opts.page_kind` when given, else guessed from the URL and title.
+///
+/// ```
+/// use phonestorm_core::phone::pipeline::{extract_phones, ExtractOptions};
+/// use phonestorm_core::phone::{Placement, Role};
+/// let html = r#"<html><body><footer>Call <a href="tel:+13052345678">(305) 234-5678</a>
+///   · Fax (305) 234-5679</footer></body></html>"#;
+/// let found = extract_phones(html, &ExtractOptions::default());
+/// assert!(found.iter().any(|f| f.e164 == "+13052345678" && f.placement == Placement::TelLink));
+/// assert!(found.iter().any(|f| f.e164 == "+13052345679" && f.role == Role::Fax));
+/// ```
+pub fn extract_phones(html: &str, opts: &ExtractOptions) -> Vec<Finding> {
+    let page = PageInput {
+        content: html,
+        format: PageFormat::Html,
+        options: opts,
+    };
+    extract_site(&[page], &HashMap::new(), &ScoreConfig::default()).findings
 }
 
 /// The findings of all pages of one site and their combined score.
@@ -83,6 +134,7 @@ pub struct SiteExtraction {
 pub fn extract_phones_text(text: &str, opts: &ExtractOptions) -> Vec<Finding> {
     let page = PageInput {
         content: text,
+        format: PageFormat::Text,
         options: opts,
     };
     extract_site(&[page], &HashMap::new(), &ScoreConfig::default()).findings
@@ -100,6 +152,17 @@ pub fn extract_site(
     let mut sightings: Vec<Sighting> = Vec::new();
     let mut spans: Vec<Option<(usize, usize)>> = Vec::new();
     for page in pages {
+        if page.format == PageFormat::Html {
+            let html_options = HtmlOptions {
+                base_url: page.options.base_url.clone(),
+                page_kind: page.options.page_kind,
+            };
+            for sighting in extract_html(page.content, &html_options).sightings {
+                sightings.push(sighting);
+                spans.push(None);
+            }
+            continue;
+        }
         let kind = page.options.page_kind.unwrap_or(PageKind::Other);
         for found in find_in_text(page.content) {
             sightings.push(Sighting {
@@ -166,10 +229,12 @@ mod tests {
         let pages = [
             PageInput {
                 content: "Call 305-555-0234 or toll free 1-888-555-0247.",
+                format: PageFormat::Text,
                 options: &home,
             },
             PageInput {
                 content: "Office: (305) 555-0234",
+                format: PageFormat::Text,
                 options: &contact,
             },
         ];
@@ -188,6 +253,45 @@ mod tests {
             .unwrap();
         assert_eq!(tollfree.phone_type, PhoneType::Tollfree);
         assert!((tollfree.confidence - 0.2).abs() < 1e-9);
+    }
+
+    #[test]
+    fn html_pages_keep_placement_and_never_pick_fax() {
+        let html = r#"<html><head><title>Contact</title></head><body>
+            <script type="application/ld+json">{"@type":"LocalBusiness","telephone":"+1-305-234-5678"}</script>
+            <p>Fax: (305) 234-5679</p>
+            <footer><a href="tel:3052345678">305-234-5678</a></footer></body></html>"#;
+        let opts = ExtractOptions {
+            base_url: Some("https://example.org/contact".into()),
+            page_kind: None,
+        };
+        let found = extract_phones(html, &opts);
+        let main: Vec<_> = found.iter().filter(|f| f.e164 == "+13052345678").collect();
+        assert!(main.iter().any(|f| f.placement == Placement::Schema));
+        assert!(main.iter().any(|f| f.placement == Placement::TelLink));
+        assert!(
+            main.iter()
+                .all(|f| f.page_kind == PageKind::Contact && f.start.is_none())
+        );
+        let fax = found.iter().find(|f| f.e164 == "+13052345679").unwrap();
+        assert_eq!(fax.role, Role::Fax);
+        let page = PageInput {
+            content: html,
+            format: PageFormat::Html,
+            options: &opts,
+        };
+        let site = extract_site(&[page], &HashMap::new(), &ScoreConfig::default());
+        assert_eq!(site.score.best.unwrap().number.e164, "+13052345678");
+    }
+
+    #[test]
+    fn sniffing_tells_html_from_text() {
+        assert_eq!(
+            PageFormat::sniff("<!doctype html><p>x</p>"),
+            PageFormat::Html
+        );
+        assert_eq!(PageFormat::sniff("Call us: 305 < 306"), PageFormat::Text);
+        assert_eq!(PageFormat::sniff("plain (305) 234-5678"), PageFormat::Text);
     }
 
     #[test]
