@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use phonestorm_core::phone::classify::{ClassifyInput, classify as core_classify};
 use phonestorm_core::phone::normalize::normalize as core_normalize;
 use phonestorm_core::phone::pipeline::{
-    ExtractOptions, Finding, extract_phones_text as core_extract_phones_text,
+    ExtractOptions, Finding, extract_phones as core_extract_phones,
+    extract_phones_text as core_extract_phones_text,
 };
 use phonestorm_core::phone::score::{ScoreConfig, score_site as core_score_site};
 use phonestorm_core::phone::{PhoneError, PhoneNumber, Sighting};
@@ -165,51 +166,6 @@ pub(crate) fn register_pipeline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     register_html(m)
 }
 
-/// Options of one HTML page, as the Python and JS APIs take them.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(default)]
-struct HtmlOptionsIn {
-    base_url: Option<String>,
-    page_kind: Option<phonestorm_core::phone::PageKind>,
-}
-
-/// Findings of one HTML page: `extract_html`'s sightings scored together by `score_site`
-/// (the page on its own), one Finding per sighting. No spans: offsets are for text input.
-fn findings_html(html: &str, opts: &HtmlOptionsIn) -> Vec<Finding> {
-    use phonestorm_core::phone::PhoneType;
-    use phonestorm_core::phone::html::{HtmlOptions, extract_html};
-    let page = extract_html(
-        html,
-        &HtmlOptions {
-            base_url: opts.base_url.clone(),
-            page_kind: opts.page_kind,
-        },
-    );
-    let score = core_score_site(&page.sightings, &HashMap::new(), &ScoreConfig::default());
-    page.sightings
-        .iter()
-        .map(|s| {
-            let scored = score
-                .numbers
-                .iter()
-                .find(|n| n.number.e164 == s.number.e164);
-            Finding {
-                e164: s.number.e164.clone(),
-                raw: s.raw.clone(),
-                extension: s.number.extension.clone(),
-                phone_type: scored.map_or(PhoneType::Unknown, |n| n.phone_type),
-                role: s.role,
-                placement: s.placement,
-                page_kind: s.page_kind,
-                page: s.page.clone(),
-                confidence: scored.map_or(0.0, |n| n.confidence),
-                start: None,
-                end: None,
-            }
-        })
-        .collect()
-}
-
 /// Numbers on an HTML page: list of Finding dicts.
 #[pyfunction]
 #[pyo3(signature = (html, options = None))]
@@ -218,11 +174,11 @@ fn extract_phones<'py>(
     html: &str,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts: HtmlOptionsIn = match options {
+    let opts: ExtractOptions = match options {
         Some(o) if !o.is_none() => from_py(o)?,
-        _ => HtmlOptionsIn::default(),
+        _ => ExtractOptions::default(),
     };
-    let found = py.detach(|| findings_html(html, &opts));
+    let found = py.detach(|| core_extract_phones(html, &opts));
     to_py(py, &found)
 }
 
@@ -234,12 +190,16 @@ fn extract_phones_many<'py>(
     pages: Vec<String>,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let opts: HtmlOptionsIn = match options {
+    let opts: ExtractOptions = match options {
         Some(o) if !o.is_none() => from_py(o)?,
-        _ => HtmlOptionsIn::default(),
+        _ => ExtractOptions::default(),
     };
-    let found: Vec<Vec<Finding>> =
-        py.detach(|| pages.iter().map(|p| findings_html(p, &opts)).collect());
+    let found: Vec<Vec<Finding>> = py.detach(|| {
+        pages
+            .iter()
+            .map(|p| core_extract_phones(p, &opts))
+            .collect()
+    });
     to_py(py, &found)
 }
 

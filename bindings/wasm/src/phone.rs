@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use phonestorm_core::phone::classify::{ClassifyInput, classify as core_classify};
 use phonestorm_core::phone::normalize::normalize as core_normalize;
 use phonestorm_core::phone::pipeline::{
-    ExtractOptions, Finding, extract_phones_text as core_extract_phones_text,
+    ExtractOptions, Finding, extract_phones as core_extract_phones,
+    extract_phones_text as core_extract_phones_text,
 };
 use phonestorm_core::phone::score::{ScoreConfig, SiteScore, score_site as core_score_site};
 use phonestorm_core::phone::{LeadPhoneFields, PhoneError, PhoneNumber, Sighting};
@@ -117,56 +118,14 @@ pub fn extract_phones_text(text: &str, options: JsValue) -> Result<JsValue, JsVa
     to_js(&found)
 }
 
-/// Options of one HTML page (`{ baseUrl, pageKind }` on the JS side).
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(default)]
-struct HtmlOptionsIn {
-    base_url: Option<String>,
-    page_kind: Option<phonestorm_core::phone::PageKind>,
-}
-
-/// Numbers on an HTML page: the core's `extract_html` sightings scored together by
-/// `score_site` (the page on its own), one finding per sighting, same shape as
+/// Numbers on an HTML page (core `pipeline::extract_phones`): same shape as
 /// [`extract_phones_text`] with `start`/`end` null.
 #[wasm_bindgen(js_name = extractPhones)]
 pub fn extract_phones(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    use phonestorm_core::phone::PhoneType;
-    use phonestorm_core::phone::html::{HtmlOptions, extract_html};
-    let opts: HtmlOptionsIn = if options.is_undefined() || options.is_null() {
-        HtmlOptionsIn::default()
+    let opts: ExtractOptions = if options.is_undefined() || options.is_null() {
+        ExtractOptions::default()
     } else {
         from_js(options)?
     };
-    let page = extract_html(
-        html,
-        &HtmlOptions {
-            base_url: opts.base_url,
-            page_kind: opts.page_kind,
-        },
-    );
-    let score = core_score_site(&page.sightings, &HashMap::new(), &ScoreConfig::default());
-    let found: Vec<Finding> = page
-        .sightings
-        .iter()
-        .map(|s| {
-            let scored = score
-                .numbers
-                .iter()
-                .find(|n| n.number.e164 == s.number.e164);
-            Finding {
-                e164: s.number.e164.clone(),
-                raw: s.raw.clone(),
-                extension: s.number.extension.clone(),
-                phone_type: scored.map_or(PhoneType::Unknown, |n| n.phone_type),
-                role: s.role,
-                placement: s.placement,
-                page_kind: s.page_kind,
-                page: s.page.clone(),
-                confidence: scored.map_or(0.0, |n| n.confidence),
-                start: None,
-                end: None,
-            }
-        })
-        .collect();
-    to_js(&found)
+    to_js(&core_extract_phones(html, &opts))
 }
