@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the npm (WASM) package and runs its node --test suite (shared testdata/ corpus,
-# errors, a bare node:vm context as in Convex). Recipe: shared/WASM.md. Idempotent:
-# installs the Debian toolchain and the wasm-bindgen CLI only when missing.
-# Prints its duration.
+# Builds the npm (WASM) package's two modules (phones, full) and runs its node --test
+# suite (the shared testdata/ corpus, errors, a bare node:vm context as in Convex).
+# Recipe: shared/WASM.md. Idempotent: installs the Debian toolchain and the wasm-bindgen
+# CLI only when missing. Prints its duration.
 set -euo pipefail
 start=$(date +%s)
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -24,6 +24,18 @@ pub(crate) fn core_error<E: CoreError>(err: &E) -> JsValue {
     js_error(err.code(), &err.to_string())
 }
 
+/// Implements [`CoreError`] for core error enums that have an inherent `code()`.
+macro_rules! core_errors {
+    ($($ty:ty),* $(,)?) => {
+        $(impl $crate::convert::CoreError for $ty {
+            fn code(&self) -> &'static str {
+                <$ty>::code(self)
+            }
+        })*
+    };
+}
+pub(crate) use core_errors;
+
 fn serializer() -> serde_wasm_bindgen::Serializer {
     serde_wasm_bindgen::Serializer::json_compatible()
 }
@@ -33,16 +45,69 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     let mut json =
         serde_json::to_value(value).map_err(|e| js_error("serialize", &e.to_string()))?;
     camelize(&mut json);
-    json.serialize(&serializer())
+    to_js_raw(&json)
+}
+
+/// Serialises a core value to plain JS data keeping its own field names: records whose
+/// shape is a host schema (seed 001's `client_opportunities` row, `identified_gaps`).
+pub(crate) fn to_js_raw<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serializer())
         .map_err(|e| js_error("serialize", &e.to_string()))
+}
+
+/// A core value as JSON (snake_case keys), for views that camelize only part of it.
+#[cfg(feature = "full")]
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Value, JsValue> {
+    serde_json::to_value(value).map_err(|e| js_error("serialize", &e.to_string()))
+}
+
+/// JSON → JS as is.
+#[cfg(feature = "full")]
+pub(crate) fn json_to_js(value: &Value) -> Result<JsValue, JsValue> {
+    to_js_raw(value)
+}
+
+fn js_to_json(value: JsValue) -> Result<Value, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid_config", &e.to_string()))
 }
 
 /// Reads a core value from JS data with camelCase keys; bad shapes throw `invalid_config`.
 pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    let mut json: Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_error("invalid_config", &e.to_string()))?;
+    let mut json = js_to_json(value)?;
     snakeize(&mut json);
     serde_json::from_value(json).map_err(|e| js_error("invalid_config", &e.to_string()))
+}
+
+/// Like [`from_js`], with `undefined` or `null` meaning the default (configs, options).
+pub(crate) fn from_js_or_default<T: DeserializeOwned + Default>(
+    value: JsValue,
+) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        from_js(value)
+    }
+}
+
+/// Reads a value keeping its keys as given: host records and maps whose keys are data
+/// (template variables, raw Google Places records, Convex rows).
+#[cfg(feature = "full")]
+pub(crate) fn from_js_raw<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    serde_json::from_value(js_to_json(value)?)
+        .map_err(|e| js_error("invalid_config", &e.to_string()))
+}
+
+/// Like [`from_js_raw`], with `undefined` or `null` meaning the default.
+#[cfg(feature = "full")]
+pub(crate) fn from_js_raw_or_default<T: DeserializeOwned + Default>(
+    value: JsValue,
+) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        from_js_raw(value)
+    }
 }
 
 /// `snake_case` field names become `camelCase`. Only keys made of lowercase letters,
@@ -72,6 +137,13 @@ pub(crate) fn camel_key(key: &str) -> Option<String> {
     Some(out)
 }
 
+/// Core fields where a word starts with a digit: camelCase cannot tell `Per24h` from
+/// `B2b`, so these come back by name (the round-trip test below catches new ones).
+const DIGIT_WORDS: &[(&str, &str)] = &[
+    ("maxPer24h", "max_per_24h"),
+    ("maxSameSubjectPer24h", "max_same_subject_per_24h"),
+];
+
 /// `camelCase` field names become `snake_case` (the inverse of [`camel_key`]).
 pub(crate) fn snake_key(key: &str) -> Option<String> {
     let is_field = key.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
@@ -79,6 +151,9 @@ pub(crate) fn snake_key(key: &str) -> Option<String> {
         && key.bytes().any(|b| b.is_ascii_uppercase());
     if !is_field {
         return None;
+    }
+    if let Some((_, snake)) = DIGIT_WORDS.iter().find(|(camel, _)| *camel == key) {
+        return Some((*snake).to_string());
     }
     let mut out = String::with_capacity(key.len() + 4);
     for c in key.chars() {
@@ -144,6 +219,34 @@ mod tests {
         assert_eq!(camel_key("+1305"), None);
         assert_eq!(camel_key("raw"), None);
         assert_eq!(snake_key("raw"), None);
+    }
+
+    /// Every default config survives camelCase out and snake_case back in.
+    #[cfg(feature = "full")]
+    #[test]
+    fn default_configs_round_trip() {
+        use phonestorm_core as core;
+        let values = [
+            serde_json::to_value(core::compliance::Policy::default()).unwrap(),
+            serde_json::to_value(core::lead::LeadConfig::default()).unwrap(),
+            serde_json::to_value(core::qualify::QualifyConfig::default()).unwrap(),
+            serde_json::to_value(core::audit::AuditConfig::default()).unwrap(),
+            serde_json::to_value(core::audit::FitConfig::default()).unwrap(),
+            serde_json::to_value(core::reply::ReplyConfig::default()).unwrap(),
+            serde_json::to_value(core::message::SmsConfig::default()).unwrap(),
+            serde_json::to_value(core::message::SuggestConfig::default()).unwrap(),
+            serde_json::to_value(core::domain::RankConfig::default()).unwrap(),
+            serde_json::to_value(core::workflow::RetryPolicy::default()).unwrap(),
+            serde_json::to_value(core::workflow::LeadGenFlow::new()).unwrap(),
+            serde_json::to_value(core::lead::LeadEvent::default()).unwrap(),
+            serde_json::to_value(core::phone::score::ScoreConfig::default()).unwrap(),
+        ];
+        for original in values {
+            let mut v = original.clone();
+            camelize(&mut v);
+            snakeize(&mut v);
+            assert_eq!(v, original);
+        }
     }
 
     #[test]

@@ -13,13 +13,9 @@ use phonestorm_core::phone::{LeadPhoneFields, PhoneError, PhoneNumber, Sighting}
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{CoreError, core_error, from_js, to_js, utf16_index};
+use crate::convert::{core_error, core_errors, from_js, from_js_or_default, to_js, utf16_index};
 
-impl CoreError for PhoneError {
-    fn code(&self) -> &'static str {
-        PhoneError::code(self)
-    }
-}
+core_errors!(PhoneError);
 
 fn region_or_us(region: Option<String>) -> String {
     region.unwrap_or_else(|| "US".to_string())
@@ -55,11 +51,7 @@ pub fn normalize_many(texts: Vec<String>, region: Option<String>) -> Result<JsVa
 #[wasm_bindgen]
 pub fn classify(number: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
     let number: PhoneNumber = from_js(number)?;
-    let input: ClassifyInput = if input.is_undefined() || input.is_null() {
-        ClassifyInput::default()
-    } else {
-        from_js(input)?
-    };
+    let input: ClassifyInput = from_js_or_default(input)?;
     to_js(&core_classify(&number, &input))
 }
 
@@ -78,16 +70,8 @@ pub fn score_site(
     config: JsValue,
 ) -> Result<JsValue, JsValue> {
     let sightings: Vec<Sighting> = from_js(sightings)?;
-    let counts: HashMap<String, u32> = if domain_counts.is_undefined() || domain_counts.is_null() {
-        HashMap::new()
-    } else {
-        from_js(domain_counts)?
-    };
-    let config: ScoreConfig = if config.is_undefined() || config.is_null() {
-        ScoreConfig::default()
-    } else {
-        from_js(config)?
-    };
+    let counts: HashMap<String, u32> = from_js_or_default(domain_counts)?;
+    let config: ScoreConfig = from_js_or_default(config)?;
     let score = core_score_site(&sightings, &counts, &config);
     to_js(&SiteScoreOut {
         lead_phone_fields: score.lead_phone_fields(),
@@ -105,11 +89,7 @@ pub fn default_score_config() -> Result<JsValue, JsValue> {
 /// confidence, start, end }` objects, `start`/`end` in UTF-16 code units.
 #[wasm_bindgen(js_name = extractPhonesText)]
 pub fn extract_phones_text(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts: ExtractOptions = if options.is_undefined() || options.is_null() {
-        ExtractOptions::default()
-    } else {
-        from_js(options)?
-    };
+    let opts: ExtractOptions = from_js_or_default(options)?;
     let mut found: Vec<Finding> = core_extract_phones_text(text, &opts);
     for f in &mut found {
         f.start = f.start.map(|b| utf16_index(text, b));
@@ -122,10 +102,6 @@ pub fn extract_phones_text(text: &str, options: JsValue) -> Result<JsValue, JsVa
 /// [`extract_phones_text`] with `start`/`end` null.
 #[wasm_bindgen(js_name = extractPhones)]
 pub fn extract_phones(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts: ExtractOptions = if options.is_undefined() || options.is_null() {
-        ExtractOptions::default()
-    } else {
-        from_js(options)?
-    };
+    let opts: ExtractOptions = from_js_or_default(options)?;
     to_js(&core_extract_phones(html, &opts))
 }

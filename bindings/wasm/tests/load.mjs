@@ -1,13 +1,14 @@
-// Loads the package's Convex entry (js/convex.js) as ES modules inside a bare V8 context:
-// no require, process, Buffer or fetch; only TextEncoder/TextDecoder and WebAssembly, as in
-// Convex's default runtime. The `.wasm` import becomes a WebAssembly.Module compiled in the
-// context, as Convex's bundler provides it. Needs `node --experimental-vm-modules`.
+// Loads one of the package's Convex entries (js/convex.js, js/phones-convex.js) as ES
+// modules inside a bare V8 context: no require, process, Buffer or fetch; only
+// TextEncoder/TextDecoder and WebAssembly, as in Convex's default runtime. The `.wasm`
+// import becomes a WebAssembly.Module compiled in the context, as Convex's bundler
+// provides it. Needs `node --experimental-vm-modules`.
 import vm from "node:vm";
 import { readFileSync } from "node:fs";
 
 export const jsDir = new URL("../js/", import.meta.url);
 
-export async function loadInBareContext() {
+export async function loadInBareContext(entryFile = "convex.js") {
   const context = vm.createContext({ TextEncoder, TextDecoder });
   const compile = vm.runInContext("(bytes) => new WebAssembly.Module(bytes)", context);
   const modules = new Map();
@@ -35,7 +36,7 @@ export async function loadInBareContext() {
     modules.set(url, mod);
     return mod;
   };
-  const entry = load(new URL("convex.js", jsDir).href);
+  const entry = load(new URL(entryFile, jsDir).href);
   await entry.link((specifier, referrer) => load(new URL(specifier, referrer.identifier).href));
   await entry.evaluate();
   return { api: entry.namespace, context };

@@ -240,11 +240,13 @@ impl Qualifier {
 
     /// Sum of the weights of the wanted signals among `signals`.
     pub fn score(&self, signals: &[Signal]) -> f64 {
+        // Start from +0.0: `Iterator::sum` of no f64 is -0.0, which JS (`Object.is`) and
+        // stores tell apart from 0.
         signals
             .iter()
             .filter(|s| self.wants(**s))
             .map(|s| self.weights.get(s).copied().unwrap_or(0.0))
-            .sum()
+            .fold(0.0, |a, b| a + b)
     }
 
     /// Qualifies one place: the hard phone filter, then signals and score.
