@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm (WASM) package's two modules (phones, full) and runs its node --test
-# suite (the shared testdata/ corpus, errors, a bare node:vm context as in Convex).
+# suite (the shared testdata/ corpus, errors, a bare node:vm context as in Convex), then
+# type-checks examples/convex with tsc.
 # Recipe: shared/WASM.md. Idempotent: installs the Debian toolchain and the wasm-bindgen
 # CLI only when missing. Prints its duration.
 set -euo pipefail
@@ -27,5 +28,9 @@ fi
 
 bash bindings/wasm/build.sh
 (cd bindings/wasm && node --experimental-vm-modules --test tests/)
+
+# tsc over examples/convex (and so over the package's .d.ts) against the real `convex`
+# package; typescript and convex come from npm, node_modules stays untracked.
+(cd examples/convex && npm install --no-audit --no-fund --silent && npx tsc --noEmit -p .)
 
 echo "55-wasm.sh: done in $(( $(date +%s) - start ))s"

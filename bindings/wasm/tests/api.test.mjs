@@ -37,3 +37,12 @@ test("areaCode returns plain objects", () => {
     assert.equal(ps.areaCode(555), null);
   }
 });
+
+test("the .d.ts files use no `any`", () => {
+  for (const file of ["index.d.ts", "phones.d.ts"]) {
+    const code = readFileSync(new URL(`../js/${file}`, import.meta.url), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/\/\/.*$/gm, "");
+    assert.doesNotMatch(code, /\bany\b/, file);
+  }
+});
