@@ -23,6 +23,14 @@
 //! - [`compliance`], [`reply`], [`message`]: may we send this now, what did they reply,
 //!   what do we say.
 
+//!
+//! ## Crate features
+//!
+//! - `intl` (default): numbers outside +1 (normalisation, line types, Places phones)
+//!   through the `phonenumber` crate's metadata. Without it the crate handles NANP (+1)
+//!   numbers only and returns [`phone::PhoneError::InternationalUnsupported`] for others;
+//!   the npm package's small `phones` module is built that way.
+
 pub mod audit;
 pub mod compliance;
 pub mod domain;

@@ -11,8 +11,10 @@
 // (`Opportunity`, `AuditGap`). Template variables are used exactly as given.
 //
 // Package layout: `phonestorm` is the whole core in one module; `phonestorm/phones`
-// (phones.d.ts) is a second, smaller module with only the phone functions, so that a
-// Convex action that only extracts phones compiles less code on a cold start.
+// (phones.d.ts) is a second, smaller module with only the phone functions and NANP (+1)
+// numbers, so that a Convex action that only extracts phones compiles less code on a
+// cold start. Convex's bundler compiles every imported .wasm when the function's file
+// loads, so the choice is made per file by its import, not lazily at run time.
 
 /** Every error thrown by phonestorm: an `Error` carrying the core's stable snake_case code
  * (`too_few_digits`, `nanp_fictional`, `bad_domain`, `illegal_transition`...; each

@@ -1,6 +1,10 @@
 // Types of `phonestorm/phones`: the small module with only the phone functions (same
-// signatures and results as in `phonestorm`, see index.d.ts). Import it where a cold
-// call only needs phones: it compiles less code than the whole core.
+// signatures as in `phonestorm`, see index.d.ts). Import it where a cold call only needs
+// phones: it is built without the core's `intl` feature, so it holds no numbering
+// metadata and no regex engine (about a sixth of the full module). NANP (+1) numbers give
+// the same results as the full module; numbers outside +1 throw `international_unsupported`
+// (normalize, parse), are skipped (extractPhones, extractPhonesText, normalizeMany → null)
+// or classify as `unknown`.
 export type {
   AreaCode,
   Classification,

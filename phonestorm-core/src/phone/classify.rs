@@ -180,6 +180,14 @@ fn nanp_type(national: &str, evidence: &mut Vec<String>) -> PhoneType {
     }
 }
 
+/// Without numbering metadata a number outside +1 has no known line type.
+#[cfg(not(feature = "intl"))]
+fn international_type(_e164: &str, evidence: &mut Vec<String>) -> PhoneType {
+    evidence.push("no numbering metadata in this build (feature `intl`)".to_owned());
+    PhoneType::Unknown
+}
+
+#[cfg(feature = "intl")]
 fn international_type(e164: &str, evidence: &mut Vec<String>) -> PhoneType {
     let Ok(number) = phonenumber::parse(None, e164) else {
         evidence.push("not parseable with the numbering metadata".to_owned());

@@ -55,6 +55,9 @@ pub enum PhoneError {
     /// A `+` or `011` prefix followed by a country calling code that does not exist.
     #[error("unknown country calling code")]
     UnknownCountryCode,
+    /// A number outside +1 in a build without the `intl` feature (no numbering metadata).
+    #[error("numbers outside +1 need the `intl` feature")]
+    InternationalUnsupported,
 }
 
 impl PhoneError {
@@ -86,6 +89,7 @@ impl PhoneError {
             PhoneError::UnknownRegion(_) => "unknown_region",
             PhoneError::InvalidInternational => "invalid_international",
             PhoneError::UnknownCountryCode => "unknown_country_code",
+            PhoneError::InternationalUnsupported => "international_unsupported",
         }
     }
 }

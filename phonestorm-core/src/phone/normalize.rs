@@ -394,6 +394,7 @@ fn international(scan: &Scan, from: usize) -> Result<String, PhoneError> {
 }
 
 /// A national number of a non-NANP default region.
+#[cfg(feature = "intl")]
 fn national_other(digits: &[u8], region: &str) -> Result<String, PhoneError> {
     let id: phonenumber::country::Id = region
         .to_ascii_uppercase()
@@ -402,7 +403,20 @@ fn national_other(digits: &[u8], region: &str) -> Result<String, PhoneError> {
     with_metadata(Some(id), digits)
 }
 
+/// Without numbering metadata only +1 is known.
+#[cfg(not(feature = "intl"))]
+fn national_other(_digits: &[u8], _region: &str) -> Result<String, PhoneError> {
+    Err(PhoneError::InternationalUnsupported)
+}
+
+/// Without numbering metadata only +1 is known.
+#[cfg(not(feature = "intl"))]
+fn with_metadata(_region: Option<()>, _digits: &[u8]) -> Result<String, PhoneError> {
+    Err(PhoneError::InternationalUnsupported)
+}
+
 /// Parses with the `phonenumber` crate (loads its metadata on first use).
+#[cfg(feature = "intl")]
 fn with_metadata(
     region: Option<phonenumber::country::Id>,
     digits: &[u8],

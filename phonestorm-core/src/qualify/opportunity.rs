@@ -168,12 +168,24 @@ fn check_phone(raw: &str) -> Result<String, String> {
     if !plus || digits.len() < 7 || digits.len() > 15 {
         return Err("not a phone number".into());
     }
+    international_phone(raw)
+}
+
+/// A number outside +1, checked against the numbering metadata.
+#[cfg(feature = "intl")]
+fn international_phone(raw: &str) -> Result<String, String> {
     match phonenumber::parse(None, raw) {
         Ok(n) if phonenumber::is_valid(&n) => {
             Ok(n.format().mode(phonenumber::Mode::E164).to_string())
         }
         _ => Err("not a valid international number".into()),
     }
+}
+
+/// Without numbering metadata (feature `intl`) numbers outside +1 cannot be checked.
+#[cfg(not(feature = "intl"))]
+fn international_phone(_raw: &str) -> Result<String, String> {
+    Err("international numbers need the `intl` feature".into())
 }
 
 impl Qualifier {
