@@ -10,7 +10,7 @@
 //    crate's metadata load, off the +1 path).
 // 3. Raw and gzipped size of each .wasm.
 //
-//   node bench/coldstart.mjs [--runs 11]
+//   node bench/coldstart.mjs [--runs 11] [--node-flags=--no-wasm-lazy-compilation]
 //   taskset -c 1 nice -n -5 node bench/coldstart.mjs      (one core, less noise)
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -22,7 +22,12 @@ import { page } from "./page.mjs";
 const gen = (variant, file) => new URL(`../js/gen/${variant}/${file}`, import.meta.url);
 const variants = ["phones", "full"];
 
-async function child(variant) {
+// A 30-byte page: what the first call costs beyond the work on the page (V8 compiles
+// wasm functions lazily, on their first call).
+const tinyPage = "<p>Call (305) 234-5678</p>";
+
+async function child(variant, which) {
+  const input = which === "tiny" ? tinyPage : page;
   const t0 = performance.now();
   const glue = await import(gen(variant, "phonestorm.js"));
   const t1 = performance.now();
@@ -32,10 +37,10 @@ async function child(variant) {
   const t3 = performance.now();
   glue.initSync({ module });
   const t4 = performance.now();
-  const found = glue.extractPhones(page, { baseUrl: "https://acme.example/" });
+  const found = glue.extractPhones(input, { baseUrl: "https://acme.example/" });
   const t5 = performance.now();
   const second = performance.now();
-  glue.extractPhones(page, { baseUrl: "https://acme.example/" });
+  glue.extractPhones(input, { baseUrl: "https://acme.example/" });
   const t6 = performance.now();
   process.stdout.write(
     JSON.stringify({
@@ -60,16 +65,17 @@ function stats(xs) {
 
 const fmt = (x) => x.toFixed(1).padStart(6);
 
-function coldStarts(runs) {
+function coldStarts(runs, which) {
   const results = Object.fromEntries(variants.map((v) => [v, []]));
   const script = fileURLToPath(import.meta.url);
   for (let i = 0; i < runs; i++) {
     for (const v of variants) {
-      const out = execFileSync(process.execPath, [script, "--child", v], { encoding: "utf8" });
+      const out = execFileSync(process.execPath, [...nodeFlags, script, "--child", v, which], { encoding: "utf8" });
       results[v].push(JSON.parse(out));
     }
   }
-  console.log(`cold start, ${runs} fresh node processes per module (ms: median [min–max])`);
+  const what = which === "tiny" ? `a ${tinyPage.length}-byte page` : "the typical page";
+  console.log(`cold start on ${what}, ${runs} fresh node processes per module (ms: median [min–max])`);
   const steps = ["read", "compile", "instantiate", "firstCall", "coldStart", "secondCall"];
   for (const v of variants) {
     const line = steps.map((k) => {
@@ -109,16 +115,20 @@ async function warm(variant) {
 }
 
 const args = process.argv.slice(2);
+// Extra flags for the child processes, e.g. --node-flags=--no-wasm-lazy-compilation.
+const nodeFlags = args.filter((a) => a.startsWith("--node-flags=")).map((a) => a.slice(13));
 if (args[0] === "--child") {
-  await child(args[1]);
+  await child(args[1], args[2]);
 } else {
   const runs = Number(args[args.indexOf("--runs") + 1]) || 11;
+  if (nodeFlags.length) console.log(`child node flags: ${nodeFlags.join(" ")}`);
   console.log(`page: ${page.length} chars; node ${process.version}`);
   for (const v of variants) {
     const bytes = readFileSync(gen(v, "phonestorm_bg.wasm"));
     console.log(`  ${v.padEnd(6)} .wasm ${bytes.length} bytes raw, ${gzipSync(bytes, { level: 9 }).length} gzipped`);
   }
-  coldStarts(runs);
+  coldStarts(runs, "typical");
+  coldStarts(runs, "tiny");
   console.log("warm, one process per module");
   for (const v of variants) await warm(v);
 }
