@@ -92,22 +92,12 @@ impl Engine {
         let keyword_class = core_reply::classify(&msg.body, &self.config.reply);
         if core_reply::decide(&keyword_class, &self.config.reply.decision) == Action::ProcessOptOut
         {
-            let already = self.store.is_opted_out(&from).await?;
-            if !already {
-                self.store
-                    .record_opt_out(&NewOptOut {
-                        address: from.clone(),
-                        channel: msg.channel,
-                        source: match msg.channel {
-                            Channel::Sms => "sms_keyword".into(),
-                            Channel::Email => "email_reply".into(),
-                        },
-                        raw_message: Some(msg.body.clone()),
-                        contact_id: contact.as_ref().map(|c| c.id),
-                        received_at: secs(now),
-                    })
-                    .await?;
-            }
+            let source = match msg.channel {
+                Channel::Sms => "sms_keyword",
+                Channel::Email => "email_reply",
+            };
+            self.commit_opt_out(msg, &from, source, contact.as_ref().map(|c| c.id), now)
+                .await?;
             self.at("opt_out_committed");
             if let Some(c) = &contact {
                 let mut comm = NewCommunication::new(
@@ -229,7 +219,7 @@ impl Engine {
             }
         };
 
-        if conv.human_takeover {
+        if conv.human_takeover && class.intent != Intent::OptOut {
             return Ok(out(InboundAction::Logged));
         }
 
@@ -321,13 +311,56 @@ impl Engine {
                 self.store.save_conversation(&st).await?;
                 Ok(out(InboundAction::MarkedCold))
             }
-            // None, SendHelp, ProcessOptIn, and ProcessOptOut when only the model (not the
-            // core's keywords, handled above) read an opt-out: logged for a human.
+            // Only the model (not the core's keywords, handled above) read an opt-out. The
+            // FCC's 2024 revocation rule (47 CFR 64.1200(a)(10)) lets a consumer revoke
+            // consent "by any reasonable means", not only by keyword, so it is honoured the
+            // same way: durably in the ledger first (status, touches and conversation follow
+            // in the same transaction), then the one confirmation.
+            Action::ProcessOptOut => {
+                let source = match msg.channel {
+                    Channel::Sms => "sms_llm",
+                    Channel::Email => "email_llm",
+                };
+                self.commit_opt_out(msg, &from, source, Some(contact.id), now)
+                    .await?;
+                let sent = self.send_pending_confirmations(now).await? > 0;
+                Ok(out(InboundAction::OptedOut {
+                    confirmation_sent: sent,
+                }))
+            }
+            // None, SendHelp, ProcessOptIn: logged for a human.
             _ => {
                 set_status(LeadStatus::Replied).await?;
                 Ok(out(InboundAction::Logged))
             }
         }
+    }
+
+    /// Writes an opt-out to the permanent ledger (once per address) and marks the point
+    /// where it is durable; the store's transaction also cancels the contact's touches and
+    /// sets its status to `opt_out`. Called before anything acknowledges the opt-out.
+    async fn commit_opt_out(
+        &self,
+        msg: &InboundMessage,
+        from: &str,
+        source: &str,
+        contact_id: Option<i64>,
+        now: Timestamp,
+    ) -> Result<(), OutreachError> {
+        if !self.store.is_opted_out(from).await? {
+            self.store
+                .record_opt_out(&NewOptOut {
+                    address: from.to_owned(),
+                    channel: msg.channel,
+                    source: source.to_owned(),
+                    raw_message: Some(msg.body.clone()),
+                    contact_id,
+                    received_at: secs(now),
+                })
+                .await?;
+        }
+        self.at("opt_out_committed");
+        Ok(())
     }
 
     /// Sends the one confirmation for ledger rows that have none yet and are within the

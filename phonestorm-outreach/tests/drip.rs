@@ -23,7 +23,7 @@ async fn fake_ollama(delay_ms: u64, nonsense: bool) -> String {
         let content = if nonsense {
             "I think this person might be interested, maybe?".to_owned()
         } else if req["format"] == "json" {
-            let intent = if last.contains("call me") { "interested" } else if last.contains('?') { "question" } else { "unknown" };
+            let intent = if last.contains("call me") { "interested" } else if last.contains("not comfortable") { "opt_out" } else if last.contains('?') { "question" } else { "unknown" };
             format!(r#"{{"intent": "{intent}", "confidence": 0.9}}"#)
         } else {
             "\"Great question!  We found your details in public property records. Would you like a quick call to talk it over?\"".to_owned()
@@ -326,6 +326,77 @@ async fn drip_end_to_end() {
     let m = eng.store.metrics(&Default::default()).await.unwrap();
     assert_eq!(m.leads_contacted, 3);
     assert_eq!(m.interested, 1);
+}
+
+/// An opt-out in words no keyword list holds ("not comfortable getting these texts"), read
+/// only by the model, is honoured like STOP: ledger row (source `sms_llm`) before the one
+/// confirmation, status `opt_out`, remaining touches cancelled, later sends refused.
+#[tokio::test]
+async fn opt_out_read_only_by_the_model_is_recorded_before_confirming() {
+    let dir = tempfile::tempdir().unwrap();
+    let twilio = FakeTwilio::default();
+    let turl = twilio.start().await;
+    let ourl = fake_ollama(0, false).await;
+    let eng = engine(
+        sqlite_store(&dir).await,
+        &turl,
+        &ourl,
+        RecordingNotifier::default(),
+    )
+    .await;
+    let a = "+14075550121";
+    let (camp, ids) = seed(eng.store.as_ref(), &[a]).await;
+    let start = ts("2026-03-02T15:00:00Z");
+    eng.enroll(ids[0], camp, start).await.unwrap();
+    eng.run_due(start, 10).await.unwrap();
+    assert_eq!(twilio.sent_to(a).len(), 1);
+
+    let body = "I'm not comfortable getting these texts anymore";
+    // The core's keywords alone do not read this as an opt-out: only the model does.
+    let keyword_only =
+        phonestorm_core::reply::classify(body, &phonestorm_core::reply::ReplyConfig::default());
+    assert_ne!(keyword_only.intent, phonestorm_core::reply::Intent::OptOut);
+
+    let r = eng
+        .handle_inbound(
+            &InboundMessage {
+                channel: Channel::Sms,
+                from: a.into(),
+                body: body.into(),
+                provider_id: Some("SMllm1".into()),
+            },
+            start + jiff::SignedDuration::from_mins(30),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.intent, Some(Intent::OptOut));
+    assert_eq!(
+        r.action,
+        InboundAction::OptedOut {
+            confirmation_sent: true
+        }
+    );
+    let ledger = eng.store.opt_outs(a).await.unwrap();
+    assert_eq!(ledger.len(), 1);
+    assert_eq!(ledger[0].fields.source, "sms_llm");
+    assert_eq!(ledger[0].fields.raw_message.as_deref(), Some(body));
+    assert!(ledger[0].confirmation_sent_at.is_some());
+    assert_eq!(
+        eng.store.lead_status(ids[0]).await.unwrap().unwrap().status,
+        LeadStatus::OptOut
+    );
+    assert_eq!(
+        eng.store.enrollments_for_contact(ids[0]).await.unwrap()[0].state,
+        "cancelled"
+    );
+    for d in [3, 7, 14] {
+        eng.run_due(start + jiff::SignedDuration::from_hours(24 * d), 10)
+            .await
+            .unwrap();
+    }
+    let to_a = twilio.sent_to(a);
+    assert_eq!(to_a.len(), 2, "touch 1 and the one confirmation: {to_a:?}");
+    assert!(to_a[1].body.contains("unsubscribed"));
 }
 
 #[tokio::test]

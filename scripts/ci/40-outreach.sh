@@ -13,3 +13,5 @@ fi
 python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install -q aiosmtpd
 export PHONESTORM_TEST_SMTP=1
 cargo test -p phonestorm-outreach -- --test-threads=2
+# The CLI's run-due over SMTP, now that aiosmtpd is certainly there.
+cargo test -p phonestorm-cli --test outreach_email_cli

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 use phonestorm_outreach::analytics::MetricsFilter;
 use phonestorm_outreach::dnc::DncSet;
 use phonestorm_outreach::drip::{Engine, EngineConfig};
+use phonestorm_outreach::email::{EmailSender, SmtpConfig, SmtpEmail, SmtpSecurity};
 use phonestorm_outreach::gate::CoreGate;
 use phonestorm_outreach::import::{HickoryMx, ImportConfig, MxResolver, import_csv};
 use phonestorm_outreach::llm::KeywordLlm;
@@ -23,6 +24,10 @@ pub struct OutreachArgs {
     /// Store: a SQLite file path or a `postgresql://` URL.
     #[arg(long, env = "PHONESTORM_STORE", default_value = "phonestorm.sqlite")]
     store: String,
+    /// The time to act at (RFC 3339), instead of the clock: a host scheduler passes its
+    /// tick time so a retried tick decides the same way; tests replay fixed times.
+    #[arg(long, global = true)]
+    now: Option<String>,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -86,8 +91,12 @@ enum Cmd {
         #[arg(default_value_t = 1)]
         touch: usize,
     },
-    /// Run every due touch now through Twilio (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
-    /// TWILIO_FROM, optional TWILIO_BASE_URL) and the DNC file if given.
+    /// Run every due touch now: SMS touches through Twilio (TWILIO_ACCOUNT_SID,
+    /// TWILIO_AUTH_TOKEN, TWILIO_FROM, optional TWILIO_BASE_URL), email touches over SMTP
+    /// (SMTP_HOST, SMTP_FROM, optional SMTP_PORT, SMTP_SECURITY = starttls | tls | plain,
+    /// SMTP_USERNAME, SMTP_PASSWORD, SMTP_TIMEOUT_SECS), each behind the compliance gate, and
+    /// the DNC file if given. PHONESTORM_SENDER_NAME and PHONESTORM_POSTAL_ADDRESS fill the
+    /// templates' sender and the CAN-SPAM footer of emails.
     RunDue {
         /// Compact DNC file from `dnc-compile`.
         #[arg(long)]
@@ -150,7 +159,12 @@ fn ts(s: &str) -> Result<i64, String> {
 
 async fn run_async(a: OutreachArgs) -> Result<(), String> {
     let e = |x: phonestorm_outreach::OutreachError| x.to_string();
-    let now = jiff::Timestamp::now();
+    let now = match &a.now {
+        Some(t) => t
+            .parse::<jiff::Timestamp>()
+            .map_err(|x| format!("--now {t:?}: {x}"))?,
+        None => jiff::Timestamp::now(),
+    };
     if let Cmd::DncCompile {
         out,
         deletions,
@@ -289,15 +303,24 @@ async fn run_async(a: OutreachArgs) -> Result<(), String> {
                 }
                 Arc::new(TwilioSms::new(cfg).map_err(e)?)
             };
+            let email = smtp_from_env()?;
+            let mut config = EngineConfig::default();
+            if let Ok(v) = std::env::var("PHONESTORM_SENDER_NAME") {
+                config.sender_name = v;
+            }
+            if let Ok(v) = std::env::var("PHONESTORM_POSTAL_ADDRESS") {
+                config.postal_address = v;
+            }
+            let has_email = email.is_some();
             let engine = Engine {
                 store: store.clone(),
                 sms,
-                email: None,
+                email,
                 gate: Arc::new(CoreGate::default()),
                 dnc,
                 llm: Arc::new(KeywordLlm::default()),
                 notifier: Arc::new(Notifiers(vec![])),
-                config: EngineConfig::default(),
+                config,
                 hook: None,
             };
             match a.cmd {
@@ -326,7 +349,12 @@ async fn run_async(a: OutreachArgs) -> Result<(), String> {
                     print(serde_json::to_value(&p).map_err(|x| x.to_string())?);
                 }
                 Cmd::RunDue { limit, .. } => {
-                    env("TWILIO_ACCOUNT_SID")?;
+                    if std::env::var("TWILIO_ACCOUNT_SID").is_err() && !has_email {
+                        return Err(
+                            "run-due needs a channel: set TWILIO_ACCOUNT_SID (SMS) and/or SMTP_HOST (email)"
+                                .into(),
+                        );
+                    }
                     for (id, o) in engine.run_due(now, limit).await.map_err(e)? {
                         print(serde_json::json!({"enrollment_id": id, "outcome": o}));
                     }
@@ -356,6 +384,52 @@ async fn run_async(a: OutreachArgs) -> Result<(), String> {
         Cmd::DncCompile { .. } | Cmd::DncCheck { .. } => {}
     }
     Ok(())
+}
+
+/// The SMTP email channel from `SMTP_*` variables, or `None` when `SMTP_HOST` is unset (email
+/// touches then fail permanently with `no_email_channel`, logged, never silently dropped).
+fn smtp_from_env() -> Result<Option<Arc<dyn EmailSender>>, String> {
+    let Ok(host) = std::env::var("SMTP_HOST") else {
+        return Ok(None);
+    };
+    let security = match std::env::var("SMTP_SECURITY").as_deref() {
+        Err(_) | Ok("starttls") => SmtpSecurity::StartTls,
+        Ok("tls") => SmtpSecurity::Tls,
+        Ok("plain") => SmtpSecurity::Plain,
+        Ok(other) => {
+            return Err(format!(
+                "SMTP_SECURITY must be starttls, tls or plain, not {other:?}"
+            ));
+        }
+    };
+    let default_port = match security {
+        SmtpSecurity::Tls => 465,
+        SmtpSecurity::StartTls => 587,
+        SmtpSecurity::Plain => 25,
+    };
+    let port = match std::env::var("SMTP_PORT") {
+        Ok(p) => p
+            .parse()
+            .map_err(|_| format!("SMTP_PORT is not a port: {p:?}"))?,
+        Err(_) => default_port,
+    };
+    let timeout_secs = match std::env::var("SMTP_TIMEOUT_SECS") {
+        Ok(t) => t
+            .parse()
+            .map_err(|_| format!("SMTP_TIMEOUT_SECS is not a number: {t:?}"))?,
+        Err(_) => 30,
+    };
+    let cfg = SmtpConfig {
+        host,
+        port,
+        security,
+        username: std::env::var("SMTP_USERNAME").ok(),
+        password: std::env::var("SMTP_PASSWORD").ok(),
+        from: env("SMTP_FROM")?,
+        timeout_secs,
+    };
+    let sender = SmtpEmail::new(cfg).map_err(|x| x.to_string())?;
+    Ok(Some(Arc::new(sender)))
 }
 
 /// Runs `phonestorm outreach …`.
