@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::fetch::{FetchError, Fetcher, Page};
-use crate::glue::registrable_domain;
+use phonestorm_core::domain::canonical_domain;
 
 /// Crawl bounds and hints.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -125,7 +125,7 @@ impl Crawler {
             .captures_iter(&page.body)
             .filter_map(|c| {
                 let u = base.join(c[1].trim()).ok()?;
-                let same = registrable_domain(u.as_str()).as_deref() == Some(domain);
+                let same = canonical_domain(u.as_str()).ok().as_deref() == Some(domain);
                 (same && matches!(u.scheme(), "http" | "https") && self.hinted(u.as_str(), &c[2]))
                     .then_some(u)
             })
@@ -135,7 +135,7 @@ impl Crawler {
     /// Crawl the site at `start`.
     pub async fn crawl(&self, start: &str) -> Result<CrawledSite, FetchError> {
         let home = self.home(start).await?;
-        let domain = registrable_domain(&home.url).unwrap_or_default();
+        let domain = canonical_domain(&home.url).unwrap_or_default();
         let mut site = CrawledSite {
             domain: domain.clone(),
             ..Default::default()
@@ -158,7 +158,7 @@ impl Crawler {
             {
                 for c in LOC_RE.captures_iter(&p.body).take(5_000) {
                     if let Ok(u) = Url::parse(&c[1])
-                        && registrable_domain(u.as_str()).as_deref() == Some(domain.as_str())
+                        && canonical_domain(u.as_str()).ok().as_deref() == Some(domain.as_str())
                         && self.hinted(u.as_str(), "")
                     {
                         queue.push_back((u, 1));

@@ -6,15 +6,18 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use futures_util::StreamExt;
+use phonestorm_core::domain::{self, BusinessQuery, RankConfig, SiteKind};
+use phonestorm_core::email::{EmailConfig, EmailOptions, extract_emails};
 use phonestorm_core::phone::PhoneType;
+use phonestorm_core::phone::classify::{ClassifyInput, classify};
+use phonestorm_core::phone::html::{HtmlOptions, extract_html};
+use phonestorm_core::phone::normalize::normalize;
+use phonestorm_core::phone::pipeline::{ExtractOptions, PageFormat, PageInput, extract_site};
+use phonestorm_core::phone::score::ScoreConfig;
 use serde::{Deserialize, Serialize};
 
 use crate::crawl::{CrawlConfig, CrawledSite, Crawler};
 use crate::fetch::Fetcher;
-use crate::glue::{
-    self, ScoreWeights, SiteKind, SiteLists, extract_emails, extract_sightings, nanp_number,
-    rank_results, registrable_domain,
-};
 use crate::places::{PlacesQuery, PlacesSource};
 use crate::registry::{PhoneRegistry, RegistryError};
 use crate::search::{SearchError, SearchProvider};
@@ -111,17 +114,22 @@ pub struct EnrichConfig {
     pub search_results: usize,
     /// Reverse-search candidates fetched to confirm the phone (default 3).
     pub reverse_candidates: usize,
-    /// Minimum ranking score to accept a forward search result without confirmation:
-    /// 2.0 = one business-name token in the domain (default).
-    pub min_search_score: f64,
+    /// Minimum ranking confidence (the core's `domain::rank_results`) to accept a forward
+    /// search result; it must also be the business's own site with a name token in its
+    /// domain. Default 0.45: the own-site base plus one name token of three.
+    pub min_search_confidence: f64,
     /// Phone confidence at or above which a phone-only lead is an SMS candidate (default 0.6).
     pub sms_min_confidence: f64,
     /// Crawl bounds.
     pub crawl: CrawlConfig,
-    /// Phone scoring weights (seed 000 §4).
-    pub weights: ScoreWeights,
-    /// Social / directory lists.
-    pub sites: SiteLists,
+    /// Phone scoring weights and penalties (the core's, seed 000 §4).
+    pub scoring: ScoreConfig,
+    /// Search-result ranking and the social / directory lists (the core's).
+    pub rank: RankConfig,
+    /// Confidence of a phone that only the lead itself gave (not seen on any page).
+    pub lead_phone_confidence: f64,
+    /// Email extraction lists (the core's).
+    pub email: EmailConfig,
 }
 
 impl Default for EnrichConfig {
@@ -130,11 +138,13 @@ impl Default for EnrichConfig {
             reverse_discovery: true,
             search_results: 8,
             reverse_candidates: 3,
-            min_search_score: 2.0,
+            min_search_confidence: 0.45,
             sms_min_confidence: 0.6,
             crawl: CrawlConfig::default(),
-            weights: ScoreWeights::default(),
-            sites: SiteLists::default(),
+            scoring: ScoreConfig::default(),
+            rank: RankConfig::default(),
+            lead_phone_confidence: ScoreConfig::default().other_page,
+            email: EmailConfig::default(),
         }
     }
 }
@@ -230,10 +240,46 @@ impl Enricher {
 
     fn site_has_phone(site: &CrawledSite, e164: &str) -> bool {
         site.pages.iter().any(|p| {
-            extract_sightings(&p.body, &p.url)
+            let opts = HtmlOptions {
+                base_url: Some(p.url.clone()),
+                page_kind: None,
+            };
+            extract_html(&p.body, &opts)
+                .sightings
                 .iter()
                 .any(|s| s.number.e164 == e164)
         })
+    }
+
+    /// What kind of site a URL or domain is (the core's lists); `None` if it has no host.
+    fn site_kind(&self, url: &str) -> Option<SiteKind> {
+        domain::analyze(url, &self.config.rank.domains)
+            .ok()
+            .map(|i| i.kind)
+    }
+
+    /// Search results ranked by the core for this lead (own sites first).
+    fn rank(
+        &self,
+        lead: &Lead,
+        phone: Option<&str>,
+        results: &[crate::search::SearchResult],
+    ) -> Vec<domain::Candidate> {
+        let query = BusinessQuery {
+            name: lead.business_name.clone(),
+            city: lead.city.clone(),
+            vertical: lead.vertical.clone(),
+            phone: phone.map(str::to_owned),
+        };
+        let results: Vec<domain::SearchResult> = results
+            .iter()
+            .map(|r| domain::SearchResult {
+                url: r.url.clone(),
+                title: r.title.clone(),
+                snippet: r.content.clone(),
+            })
+            .collect();
+        domain::rank_results(&query, &results, &self.config.rank)
     }
 
     /// Reverse discovery by phone: registry, then search, then Places.
@@ -249,10 +295,10 @@ impl Enricher {
         );
         // 1. Seen phone numbers.
         let known = self.registry.domains_for(e164).await?;
-        if known.len() < self.config.weights.spam_domain_count as usize {
+        if known.len() < self.config.scoring.reject_domains as usize {
             for d in known
                 .iter()
-                .filter(|d| self.config.sites.classify(d) == SiteKind::Business)
+                .filter(|d| self.site_kind(d) == Some(SiteKind::Own))
             {
                 if let Some(site) = self.crawl(d).await {
                     return Ok(Some((site, "reverse_registry")));
@@ -282,14 +328,12 @@ impl Enricher {
         let mut tried = HashSet::new();
         for q in queries {
             let results = self.search(q.trim()).await;
-            let ranked = rank_results(
-                &results,
-                &lead.business_name,
-                lead.city.as_deref(),
-                &self.config.sites,
-                true,
-            );
-            for c in ranked.into_iter().take(self.config.reverse_candidates) {
+            let ranked = self.rank(lead, Some(e164), &results);
+            for c in ranked
+                .into_iter()
+                .filter(|c| matches!(c.kind, SiteKind::Own | SiteKind::SiteBuilder))
+                .take(self.config.reverse_candidates)
+            {
                 if !tried.insert(c.domain.clone()) {
                     continue;
                 }
@@ -313,11 +357,10 @@ impl Enricher {
                         let Some(w) = p.website.as_deref() else {
                             continue;
                         };
-                        let Some(d) = registrable_domain(w) else {
-                            continue;
-                        };
-                        if self.config.sites.classify(&d) == SiteKind::Business
-                            && let Some(site) = self.crawl(w).await
+                        if matches!(
+                            self.site_kind(w),
+                            Some(SiteKind::Own | SiteKind::SiteBuilder)
+                        ) && let Some(site) = self.crawl(w).await
                         {
                             return Ok(Some((site, "reverse_places")));
                         }
@@ -341,17 +384,14 @@ impl Enricher {
             city: lead.city.clone(),
             ..Default::default()
         };
-        let lead_phone = lead
-            .phone
-            .as_deref()
-            .and_then(nanp_number)
-            .map(|(n, _)| n.e164);
+        let lead_number = lead.phone.as_deref().and_then(|p| normalize(p, "US").ok());
+        let lead_phone = lead_number.as_ref().map(|n| n.e164.clone());
 
         // 1. Domain discovery.
         let mut site: Option<CrawledSite> = None;
         match lead.website.as_deref().filter(|w| !w.trim().is_empty()) {
-            Some(w) => match registrable_domain(w) {
-                Some(d) if self.config.sites.classify(&d) != SiteKind::Business => {
+            Some(w) => match self.site_kind(w) {
+                Some(kind) if kind.is_weak_presence() => {
                     ev.signals.push("WEAK_WEB_PRESENCE".into());
                 }
                 Some(_) => {
@@ -371,17 +411,12 @@ impl Enricher {
                 lead.city.as_deref().unwrap_or("")
             );
             let results = self.search(q.trim()).await;
-            let ranked = rank_results(
-                &results,
-                &lead.business_name,
-                lead.city.as_deref(),
-                &self.config.sites,
-                false,
-            );
-            if let Some(best) = ranked
-                .first()
-                .filter(|c| c.score >= self.config.min_search_score)
-            {
+            let ranked = self.rank(lead, lead_phone.as_deref(), &results);
+            if let Some(best) = ranked.first().filter(|c| {
+                matches!(c.kind, SiteKind::Own | SiteKind::SiteBuilder)
+                    && c.confidence >= self.config.min_search_confidence
+                    && c.reasons.iter().any(|r| r.starts_with("name_in_domain"))
+            }) {
                 site = self.crawl(&best.url).await;
                 // With a known phone, a search hit must carry it.
                 if let (Some(s), Some(p)) = (&site, &lead_phone)
@@ -408,33 +443,57 @@ impl Enricher {
         if let Some(s) = &site {
             ev.domain = Some(s.domain.clone());
             ev.pages_fetched = s.pages.len();
-            let sightings: Vec<_> = s
+            let page_opts: Vec<ExtractOptions> = s
                 .pages
                 .iter()
-                .flat_map(|p| extract_sightings(&p.body, &p.url))
+                .map(|p| ExtractOptions {
+                    base_url: Some(p.url.clone()),
+                    page_kind: None,
+                })
                 .collect();
-            let numbers: Vec<String> = sightings
+            let pages: Vec<PageInput<'_>> = s
+                .pages
                 .iter()
-                .map(|x| x.number.e164.clone())
-                .collect::<HashSet<_>>()
-                .into_iter()
+                .zip(&page_opts)
+                .map(|(p, options)| PageInput {
+                    content: &p.body,
+                    format: PageFormat::Html,
+                    options,
+                })
+                .collect();
+            // A first pass finds the numbers; the registry then says on how many domains
+            // each was seen, which the final score needs (the multi-domain penalty).
+            let first = extract_site(&pages, &Default::default(), &self.config.scoring);
+            let numbers: Vec<String> = first
+                .score
+                .numbers
+                .iter()
+                .map(|n| n.number.e164.clone())
                 .collect();
             for n in &numbers {
                 self.registry.record(n, &s.domain).await?;
             }
             let counts = self.registry.domain_counts(&numbers).await?;
-            let scored = glue::score_sightings(&sightings, &counts, &self.config.weights);
-            if let Some(best) = scored.iter().find(|x| x.rejected.is_none()) {
+            let scored = if counts.values().any(|&c| c > 1) {
+                extract_site(&pages, &counts, &self.config.scoring).score
+            } else {
+                first.score
+            };
+            if let Some(best) = &scored.best {
                 ev.lead_phone_raw = Some(best.raw.clone());
-                ev.lead_phone_e164 = Some(best.e164.clone());
+                ev.lead_phone_e164 = Some(best.number.e164.clone());
                 ev.phone_confidence = best.confidence;
                 ev.phone_source = Some(best.source.clone());
                 ev.phone_type = Some(best.phone_type);
             }
             for p in &s.pages {
-                for e in extract_emails(&p.body) {
-                    if !ev.emails.contains(&e) {
-                        ev.emails.push(e);
+                let opts = EmailOptions {
+                    base_url: Some(p.url.clone()),
+                    page_kind: None,
+                };
+                for f in extract_emails(&p.body, &opts, &self.config.email) {
+                    if !f.placeholder && !ev.emails.contains(&f.email) {
+                        ev.emails.push(f.email);
                     }
                 }
             }
@@ -451,25 +510,11 @@ impl Enricher {
         {
             ev.lead_phone_raw = Some(raw.clone());
             ev.lead_phone_e164 = Some(e164.clone());
-            ev.phone_confidence = self.config.weights.other;
+            ev.phone_confidence = self.config.lead_phone_confidence;
             ev.phone_source = Some("lead".into());
-            ev.phone_type = nanp_number(e164).map(|(n, _)| {
-                glue::score_sightings(
-                    &[phonestorm_core::phone::Sighting {
-                        number: n,
-                        raw: raw.clone(),
-                        placement: phonestorm_core::phone::Placement::Body,
-                        role: phonestorm_core::phone::Role::Main,
-                        page_kind: phonestorm_core::phone::PageKind::Other,
-                        page: None,
-                    }],
-                    &Default::default(),
-                    &self.config.weights,
-                )
-                .first()
-                .map(|s| s.phone_type)
-                .unwrap_or(PhoneType::Unknown)
-            });
+            ev.phone_type = lead_number
+                .as_ref()
+                .map(|n| classify(n, &ClassifyInput::default()).phone_type);
         }
         if let Some(n) = &ev.lead_phone_e164 {
             storm!(

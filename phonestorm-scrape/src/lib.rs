@@ -19,7 +19,7 @@
 pub mod crawl;
 pub mod enrich;
 pub mod fetch;
-pub mod glue;
+
 pub mod places;
 pub mod registry;
 pub mod search;

@@ -1,13 +1,12 @@
 //! Sourcing leads from places: the [`PlacesSource`] trait, the Google Places Text Search
 //! (New) adapter and a JSON/CSV file source for offline runs.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
-use crate::glue::registrable_domain;
+use phonestorm_core::domain::{DomainConfig, dedupe_by_place_or_domain};
 
 /// One place (business), in seed 001's terms.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -63,23 +62,20 @@ pub fn text_query(vertical: &str, geography: &str) -> String {
 /// Drop a place when its id or its canonical website domain was already seen (seed 001:
 /// "dedupe by Google id or canonical domain (drop if either duplicates)").
 pub fn dedupe(places: Vec<Place>) -> Vec<Place> {
-    let mut ids = HashSet::new();
-    let mut domains = HashSet::new();
+    let (kept, dropped) = dedupe_by_place_or_domain(
+        &places,
+        |p| Some(p.place_id.as_str()),
+        |p| p.website.as_deref(),
+        &DomainConfig::default(),
+    );
+    for d in &dropped {
+        tracing::debug!(index = d.index, key = ?d.key, value = %d.value, "duplicate place dropped");
+    }
+    let mut keep = kept.into_iter().peekable();
     places
         .into_iter()
-        .filter(|p| {
-            let domain = p.website.as_deref().and_then(registrable_domain);
-            let id_dup = !p.place_id.is_empty() && ids.contains(&p.place_id);
-            let dom_dup = domain.as_ref().is_some_and(|d| domains.contains(d));
-            if id_dup || dom_dup {
-                return false;
-            }
-            ids.insert(p.place_id.clone());
-            if let Some(d) = domain {
-                domains.insert(d);
-            }
-            true
-        })
+        .enumerate()
+        .filter_map(|(i, p)| (keep.next_if_eq(&i).is_some()).then_some(p))
         .collect()
 }
 
@@ -402,8 +398,8 @@ mod tests {
     #[tokio::test]
     async fn file_source_json_csv_and_dedupe() {
         let wire = r#"{"places":[
-          {"id":"a","displayName":{"text":"Joe Plumbing"},"websiteUri":"https://www.joe.example/","internationalPhoneNumber":"+1 305-234-5678","rating":3.5,"userRatingCount":12,"types":["plumber"]},
-          {"id":"b","displayName":{"text":"Joe Plumbing 2"},"websiteUri":"http://joe.example/contact"},
+          {"id":"a","displayName":{"text":"Joe Plumbing"},"websiteUri":"https://www.joe-plumbing.com/","internationalPhoneNumber":"+1 305-234-5678","rating":3.5,"userRatingCount":12,"types":["plumber"]},
+          {"id":"b","displayName":{"text":"Joe Plumbing 2"},"websiteUri":"http://joe-plumbing.com/contact"},
           {"id":"a","displayName":{"text":"dup id"}}]}"#;
         let f = FilePlaces::from_json(wire).unwrap();
         let all = f.search(&PlacesQuery::default()).await.unwrap();

@@ -10,20 +10,22 @@ use phonestorm_scrape::crawl::{CrawlConfig, Crawler};
 use phonestorm_scrape::enrich::{EnrichConfig, Enricher, Lead};
 use phonestorm_scrape::fetch::Fetcher;
 use phonestorm_scrape::fixture::{self, DIRECTORY_PHONE};
-use phonestorm_scrape::glue::nanp_number;
 use phonestorm_scrape::places::{GooglePlaces, PlacesQuery, PlacesSource};
 use phonestorm_scrape::registry::{PhoneRegistry, PostgresRegistry, SqliteRegistry};
 use phonestorm_scrape::search::{SearchProvider, SearxSearch};
 
 fn e164(raw: &str) -> String {
-    nanp_number(raw).unwrap().0.e164
+    phonestorm_core::phone::normalize::normalize(raw, "US")
+        .unwrap()
+        .e164
 }
 
 fn config() -> EnrichConfig {
     let mut c = EnrichConfig::default();
     // The fixture directories are directories.
     for k in 0..common::DIRECTORIES {
-        c.sites
+        c.rank
+            .domains
             .directories
             .push(fixture::directory_page(k, "test").0);
     }
@@ -159,7 +161,8 @@ async fn pipeline_end_to_end_with_directories_and_reverse_discovery() {
     let mut cfg = config();
     // Directories must be crawled as ordinary sites here so that their shared number is
     // counted on 6 domains: classify them as businesses for this run.
-    cfg.sites
+    cfg.rank
+        .domains
         .directories
         .retain(|d| !d.starts_with("localpages"));
     let enricher = Enricher::new(f, registry.clone(), cfg).with_search(searx(&fx));

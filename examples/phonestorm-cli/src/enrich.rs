@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::Args;
+use phonestorm_core::email::{EmailConfig, EmailOptions, extract_emails};
+use phonestorm_core::phone::pipeline::{ExtractOptions, extract_phones};
 use phonestorm_scrape::crawl::Crawler;
 use phonestorm_scrape::enrich::{EnrichConfig, Enricher, Lead, Progress};
 use phonestorm_scrape::fetch::{FetchConfig, Fetcher, HostPolicy, HttpFetcher, WarcFetcher};
-use phonestorm_scrape::glue::{extract_emails, extract_sightings};
 use phonestorm_scrape::places::{FilePlaces, GooglePlaces, PlacesSource};
 use phonestorm_scrape::registry::{PhoneRegistry, PostgresRegistry, SqliteRegistry};
 use phonestorm_scrape::search::{LocalIndexSearch, SearchProvider, SearxSearch};
@@ -304,11 +305,15 @@ pub fn run_crawl(args: CrawlArgs) -> ExitCode {
                 .pages
                 .iter()
                 .map(|p| {
-                    let phones: Vec<serde_json::Value> = extract_sightings(&p.body, &p.url)
+                    let opts = ExtractOptions { base_url: Some(p.url.clone()), page_kind: None };
+                    let phones = extract_phones(&p.body, &opts);
+                    let email_opts = EmailOptions { base_url: Some(p.url.clone()), page_kind: None };
+                    let emails: Vec<String> = extract_emails(&p.body, &email_opts, &EmailConfig::default())
                         .into_iter()
-                        .map(|s| serde_json::json!({"e164": s.number.e164, "raw": s.raw, "placement": s.placement, "page_kind": s.page_kind}))
+                        .filter(|f| !f.placeholder)
+                        .map(|f| f.email)
                         .collect();
-                    serde_json::json!({"url": p.url, "status": p.status, "bytes": p.body.len(), "truncated": p.truncated, "phones": phones, "emails": extract_emails(&p.body)})
+                    serde_json::json!({"url": p.url, "status": p.status, "bytes": p.body.len(), "truncated": p.truncated, "phones": phones, "emails": emails})
                 })
                 .collect();
             let failures: Vec<serde_json::Value> =

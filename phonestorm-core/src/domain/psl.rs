@@ -75,13 +75,22 @@ pub(crate) fn registrable(host: &str) -> Result<(String, String, bool), DomainEr
         .domain(host.as_bytes())
         .ok_or_else(|| DomainError::NotRegistrable(truncate(host)))?;
     let suffix = domain.suffix();
-    if !suffix.is_known() {
+    if !suffix.is_known() && !is_reserved_for_testing(suffix.as_bytes()) {
         return Err(DomainError::NotRegistrable(truncate(host)));
     }
     let private = suffix.typ() == Some(Type::Private);
     let d = String::from_utf8_lossy(domain.as_bytes()).into_owned();
     let sfx = String::from_utf8_lossy(suffix.as_bytes()).into_owned();
     Ok((d, sfx, private))
+}
+
+/// The top-level names reserved for testing and documentation (RFC 6761 §6.2 `test`,
+/// RFC 2606 §2 `example`). They are in no public suffix list, but fixture webs, archives
+/// and examples use them, so they take the list's default `*` rule (`joes.test` is
+/// registrable) instead of being rejected like an unknown suffix; `localhost` and
+/// `invalid` stay unregistrable.
+fn is_reserved_for_testing(suffix: &[u8]) -> bool {
+    matches!(suffix, b"test" | b"example")
 }
 
 /// URL or host → canonical registrable domain (lowercase, punycode, no `www.`), using the
