@@ -36,6 +36,7 @@ pub mod compliance;
 pub mod domain;
 pub mod email;
 pub mod lead;
+pub mod llm;
 pub mod message;
 pub mod phone;
 pub mod qualify;

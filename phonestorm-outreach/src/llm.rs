@@ -70,31 +70,9 @@ pub struct Ollama {
     http: reqwest::Client,
 }
 
-#[derive(Serialize)]
-struct ChatRequest<'a> {
-    model: &'a str,
-    messages: Vec<ChatMessage>,
-    stream: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    format: Option<&'a str>,
-    options: ChatOptions,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ChatMessage {
-    role: String,
-    content: String,
-}
-
-#[derive(Serialize)]
-struct ChatOptions {
-    temperature: f64,
-}
-
-#[derive(Deserialize)]
-struct ChatResponse {
-    message: ChatMessage,
-}
+// The Ollama wire types are the core's (`phonestorm_core::llm`), shared with the scrape
+// crate's dossier adapter.
+use phonestorm_core::llm::{ChatMessage, ChatOptions, ChatRequest, ChatResponse};
 
 #[derive(Deserialize)]
 struct IntentJson {
@@ -125,10 +103,10 @@ impl Ollama {
         temperature: f64,
     ) -> Result<String, OutreachError> {
         let req = ChatRequest {
-            model: &self.cfg.model,
+            model: self.cfg.model.clone(),
             messages,
             stream: false,
-            format: json.then_some("json"),
+            format: json.then(|| "json".to_owned()),
             options: ChatOptions { temperature },
         };
         let url = format!("{}/api/chat", self.cfg.base_url.trim_end_matches('/'));

@@ -17,8 +17,10 @@
 //! | [`registry::PhoneRegistry`] | [`registry::SqliteRegistry`], [`registry::PostgresRegistry`] |
 
 pub mod crawl;
+pub mod deep_audit;
 pub mod enrich;
 pub mod fetch;
+pub mod llm;
 
 pub mod places;
 pub mod registry;

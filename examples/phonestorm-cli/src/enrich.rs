@@ -83,7 +83,7 @@ pub struct CrawlArgs {
     source: SourceArgs,
 }
 
-fn init_logs(verbose: bool) {
+pub(crate) fn init_logs(verbose: bool) {
     let filter = std::env::var("RUST_LOG").unwrap_or_else(|_| {
         if verbose {
             "warn,phonestorm=info".into()
@@ -98,19 +98,19 @@ fn init_logs(verbose: bool) {
         .try_init();
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, String> {
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, String> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())
 }
 
-struct Sources {
-    fetcher: Arc<dyn Fetcher>,
+pub(crate) struct Sources {
+    pub(crate) fetcher: Arc<dyn Fetcher>,
     archive_search: Option<Arc<dyn SearchProvider>>,
 }
 
-fn sources(args: &SourceArgs) -> Result<Sources, String> {
+pub(crate) fn sources(args: &SourceArgs) -> Result<Sources, String> {
     match &args.warc {
         Some(path) => {
             let w = WarcFetcher::open(path).map_err(|e| e.to_string())?;

@@ -3,6 +3,7 @@
 //! Each group of subcommands lives in its own module; `main` only dispatches.
 
 mod audit;
+mod audit_site;
 mod compliance;
 mod extract;
 mod normalize;
@@ -30,6 +31,8 @@ enum Command {
     Enrich(enrich::EnrichArgs),
     /// Crawl one site and list the phones and emails found.
     Crawl(enrich::CrawlArgs),
+    /// Deep audit of one site (map, filter, scrape, dossier with gaps and talking points).
+    AuditSite(audit_site::AuditSiteArgs),
     /// May this message go to this recipient now? (allow / defer / deny with reasons)
     CheckSend(compliance::CheckSendArgs),
     /// Classify an inbound reply: keyword, intent, sentiment, action.
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         }
         Command::Enrich(args) => enrich::run_enrich(args),
         Command::Crawl(args) => enrich::run_crawl(args),
+        Command::AuditSite(args) => audit_site::run(args),
         Command::CheckSend(args) => compliance::check_send(args),
         Command::ClassifyReply(args) => compliance::classify_reply(args),
         Command::Extract(args) => extract::run(args),

@@ -7,9 +7,11 @@
 
 mod fit;
 mod page;
+mod select;
 mod site;
 
 pub use fit::{AuditOutcome, FitConfig, fit_reason, resolve_signals};
+pub use select::{page_text, select_audit_pages};
 pub use site::{AuditConfig, AuditReport, Gap, Page, audit_site};
 
 /// Why an audit could not run.
