@@ -57,3 +57,26 @@ pub(crate) fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> PyResult
         )
     })
 }
+
+/// Reads an optional argument: the core's default when it is missing or None.
+pub(crate) fn opt_from_py<T: DeserializeOwned + Default>(
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<T> {
+    match value {
+        Some(v) if !v.is_none() => from_py(v),
+        _ => Ok(T::default()),
+    }
+}
+
+/// Declares which exception class a core error type maps to (its `code()` is the core's).
+macro_rules! core_error_class {
+    ($($ty:ty => $class:literal),* $(,)?) => {$(
+        impl $crate::convert::CoreError for $ty {
+            const CLASS: &'static str = $class;
+            fn code(&self) -> &'static str {
+                <$ty>::code(self)
+            }
+        }
+    )*};
+}
+pub(crate) use core_error_class;

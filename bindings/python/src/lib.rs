@@ -6,11 +6,19 @@
 //! the `.pyi`. Errors become the exception classes of `phonestorm._errors` (one per core
 //! error kind, each with the core's stable `code`), looked up by name in [`convert`].
 
+mod audit;
+mod compliance;
 mod config;
 mod convert;
+mod domain;
+mod email;
+mod lead;
+mod message;
 mod nanp;
-mod outreach;
 mod phone;
+mod qualify;
+mod reply;
+mod workflow;
 
 use pyo3::prelude::*;
 
@@ -21,6 +29,14 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     nanp::register(m)?;
     phone::register(m)?;
     config::register(m)?;
-    outreach::register(m)?;
+    email::register(m)?;
+    domain::register(m)?;
+    lead::register(m)?;
+    qualify::register(m)?;
+    workflow::register(m)?;
+    audit::register(m)?;
+    compliance::register(m)?;
+    reply::register(m)?;
+    message::register(m)?;
     Ok(())
 }

@@ -11,7 +11,20 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _core
-from ._errors import InvalidConfigError, PhoneError, PhonestormError
+from ._errors import (
+    AuditError,
+    ComplianceError,
+    DomainError,
+    EmailError,
+    InvalidConfigError,
+    LeadError,
+    MessageError,
+    PhoneError,
+    PhonestormError,
+    QualifyError,
+    ReplyError,
+    WorkflowError,
+)
 from ._types import (
     AreaCode,
     Classification,
@@ -37,6 +50,15 @@ __all__ = [
     "PhonestormError",
     "InvalidConfigError",
     "PhoneError",
+    "EmailError",
+    "DomainError",
+    "LeadError",
+    "QualifyError",
+    "WorkflowError",
+    "AuditError",
+    "ComplianceError",
+    "ReplyError",
+    "MessageError",
     # objects
     "Result",
     "Config",

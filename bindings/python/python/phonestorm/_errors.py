@@ -11,6 +11,15 @@ __all__ = [
     "PhonestormError",
     "InvalidConfigError",
     "PhoneError",
+    "EmailError",
+    "DomainError",
+    "LeadError",
+    "QualifyError",
+    "WorkflowError",
+    "AuditError",
+    "ComplianceError",
+    "ReplyError",
+    "MessageError",
 ]
 
 
@@ -33,3 +42,39 @@ class InvalidConfigError(PhonestormError, ValueError):
 
 class PhoneError(PhonestormError, ValueError):
     """A phone number cannot be parsed or is not a valid number (``phone::PhoneError``)."""
+
+
+class EmailError(PhonestormError, ValueError):
+    """An address is not a usable email (``email::EmailError``)."""
+
+
+class DomainError(PhonestormError, ValueError):
+    """A URL or host has no registrable domain (``domain::DomainError``)."""
+
+
+class LeadError(PhonestormError, ValueError):
+    """An illegal lead status change or bad lead/config value (``lead::LeadError``)."""
+
+
+class QualifyError(PhonestormError, ValueError):
+    """A Places record or qualify config the core refuses (``qualify::QualifyError``)."""
+
+
+class WorkflowError(PhonestormError, ValueError):
+    """An illegal workflow step or bad workflow input (``workflow::WorkflowError``)."""
+
+
+class AuditError(PhonestormError, ValueError):
+    """A site audit the core cannot run (``audit::AuditError``)."""
+
+
+class ComplianceError(PhonestormError, ValueError):
+    """A recipient whose zone cannot be resolved (``compliance::ComplianceError``)."""
+
+
+class ReplyError(PhonestormError, ValueError):
+    """A reply config the core refuses (``reply::ReplyError``)."""
+
+
+class MessageError(PhonestormError, ValueError):
+    """A template or message the core refuses (``message::MessageError``)."""
