@@ -14,6 +14,8 @@ use phonestorm_core::audit::{
 };
 use phonestorm_core::llm::{self, DossierLimits, DossierText, TalkingPoint};
 use phonestorm_core::qualify::{Qualifier, QualifyConfig, Signal};
+/// Phase states are the core's (seed 001 `audit_jobs.phases[].status`).
+pub use phonestorm_core::workflow::PhaseStatus;
 use serde::{Deserialize, Serialize};
 
 use crate::crawl::Crawler;
@@ -32,20 +34,6 @@ pub enum AuditPhase {
     ScrapeContent,
     /// Judge the pages and write the dossier.
     GenerateDossier,
-}
-
-/// A phase's state (seed 001 `audit_jobs.phases[].status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PhaseStatus {
-    /// Not started.
-    Pending,
-    /// In progress (a job seen in this state was interrupted; it is run again).
-    Running,
-    /// Done.
-    Complete,
-    /// Failed; see `error`.
-    Error,
 }
 
 /// The job's state (seed 001 `audit_jobs.status`).
