@@ -236,6 +236,19 @@ pub fn score_site(
 }
 
 /// Scores the sightings of one number; also returns its best sighting weight (tie-break).
+/// The number as people read it on the page (seed 000's `lead_phone_raw`): a `tel:` link's
+/// href (`tel:+13052345678`) is how the page codes it, so when the best sighting is a link,
+/// the first visible sighting of the same number is shown instead, if there is one.
+fn written_form(group: &[&Sighting], best: &Sighting) -> String {
+    if best.placement != Placement::TelLink {
+        return best.raw.clone();
+    }
+    group
+        .iter()
+        .find(|s| s.placement != Placement::TelLink)
+        .map_or_else(|| best.raw.clone(), |s| s.raw.clone())
+}
+
 fn score_number(
     group: &[&Sighting],
     domain_counts: &HashMap<String, u32>,
@@ -334,7 +347,7 @@ fn score_number(
     (
         ScoredNumber {
             number,
-            raw: best_sighting.raw.clone(),
+            raw: written_form(group, best_sighting),
             confidence: clamped,
             source: source.to_owned(),
             phone_type: classification.phone_type,
@@ -351,5 +364,40 @@ impl ScoredNumber {
     /// `phone_type` as its snake_case name.
     pub fn type_name(&self) -> &'static str {
         type_name(self.phone_type)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phone::normalize::normalize;
+
+    fn seen(raw: &str, placement: Placement) -> Sighting {
+        Sighting {
+            number: normalize("(786) 237-1037", "US").unwrap(),
+            raw: raw.into(),
+            placement,
+            role: Role::Main,
+            page_kind: PageKind::Contact,
+            page: Some("/contact".into()),
+        }
+    }
+
+    #[test]
+    fn raw_is_the_visible_form_not_the_tel_href() {
+        let link = seen("tel:+17862371037", Placement::TelLink);
+        let text = seen("(786) 237-1037", Placement::Footer);
+        let cfg = ScoreConfig::default();
+        let site = score_site(&[link.clone(), text], &HashMap::new(), &cfg);
+        assert_eq!(
+            site.lead_phone_fields().lead_phone_raw.as_deref(),
+            Some("(786) 237-1037")
+        );
+        // A number only seen as a link keeps its href: nothing else was written.
+        let only = score_site(&[link], &HashMap::new(), &cfg);
+        assert_eq!(
+            only.lead_phone_fields().lead_phone_raw.as_deref(),
+            Some("tel:+17862371037")
+        );
     }
 }
