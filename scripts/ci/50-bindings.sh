@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds and tests the Python wheel: maturin (dev profile, fast to build) → fresh venv →
-# pytest over the shared testdata/ corpus, then the FastAPI example's test. Idempotent.
+# mypy --strict over the package and stubtest of the native module's .pyi (so the stub
+# cannot drift), pytest over the shared testdata/ corpus, then the FastAPI example's
+# test. Idempotent.
 # Prints its duration.
 set -euo pipefail
 start=$(date +%s)
@@ -12,11 +14,15 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 venv="$target_dir/bindings-ci-venv"
 rm -rf "$venv"
 python3 -m venv "$venv"
-"$venv/bin/pip" install -q --disable-pip-version-check maturin pytest fastapi httpx
+"$venv/bin/pip" install -q --disable-pip-version-check maturin pytest fastapi httpx mypy
 wheels="$target_dir/bindings-ci-wheels"
 rm -rf "$wheels"
 (cd bindings/python && "$venv/bin/maturin" build --quiet --out "$wheels")
 "$venv/bin/pip" install -q --disable-pip-version-check "$wheels"/phonestorm-*.whl
+# Type checks run on the installed wheel (the stub is checked against the real module).
+# No stubtest allowlist: every native name has a stub entry.
+(cd "$target_dir" && "$venv/bin/python" -m mypy --strict -p phonestorm \
+  && "$venv/bin/python" -m mypy.stubtest phonestorm._core)
 (cd bindings/python && "$venv/bin/python" -m pytest -q tests)
 if [ -d examples/python ]; then
   (cd examples/python && "$venv/bin/python" -m pytest -q)

@@ -1,4 +1,8 @@
-"""Shared helpers: where the shared corpus lives, and how to read it."""
+"""Shared helpers: where the shared corpus lives, and how to read it.
+
+``test_coverage.py`` checks that every ``testdata/**/*.json`` file is named (directly or
+through its directory) in a ``cases("...")`` or ``corpus("...")`` call of some test file.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,19 @@ from typing import Any, Dict, Iterator, List, Tuple
 TESTDATA = Path(__file__).resolve().parents[3] / "testdata"
 
 
-def corpus(area: str) -> Iterator[Tuple[str, Dict[str, Any]]]:
-    """Every case of every ``testdata/<area>/*.json`` file, as (id, case)."""
+def corpus_files(area: str) -> List[Path]:
+    """The files ``corpus(area)`` reads: ``testdata/<area>.json`` or ``testdata/<area>/*.json``."""
     base = TESTDATA / area
-    paths = [base.with_suffix(".json")] if base.with_suffix(".json").is_file() else sorted(base.glob("*.json"))
+    if base.with_suffix(".json").is_file():
+        return [base.with_suffix(".json")]
+    return sorted(base.glob("*.json"))
+
+
+def corpus(area: str) -> Iterator[Tuple[str, Dict[str, Any]]]:
+    """Every case of every file of ``area``, as (id, case)."""
+    paths = corpus_files(area)
+    if not paths:
+        raise FileNotFoundError(f"no corpus files for testdata/{area}")
     for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         for case in data["cases"]:

@@ -25,6 +25,133 @@ from ._errors import (
     ReplyError,
     WorkflowError,
 )
+from ._configs import (
+    EmailConfig,
+    DomainConfig,
+    RankConfig,
+    LeadConfig,
+    QualifyConfig,
+    Campaign,
+    SourceConfig,
+    ProgressConfig,
+    RetryPolicy,
+    FitConfig,
+    AuditConfig,
+    Policy,
+    ReplyConfig,
+    SmsConfig,
+    SuggestConfig,
+)
+from ._email import (
+    EmailFinding,
+    EmailAddress,
+    extract_emails,
+    extract_emails_many,
+    extract_emails_text,
+    validate_email,
+    decode_cfemail,
+)
+from ._domain import (
+    PSL_VERSION,
+    DomainInfo,
+    Candidate,
+    Dropped,
+    Deduped,
+    analyze_domain,
+    canonical_domain,
+    host_of,
+    rank_results,
+    dedupe_places,
+)
+from ._lead import (
+    DomainRetry,
+    Priority,
+    CyclePlan,
+    next_status,
+    mark_outbound_sent,
+    is_customer_visible,
+    check_lead,
+    lead_priority,
+    plan_cycle,
+    is_high_value,
+    admin_filter,
+)
+from ._qualify import (
+    Place,
+    Opportunity,
+    Discarded,
+    Outcome,
+    parse_place,
+    qualify_place,
+    qualify_places_many,
+    qualification_score,
+    wanted_signals,
+    select_for_audit,
+)
+from ._workflow import (
+    PhaseState,
+    OpportunityCounts,
+    LeadGenFlow,
+    text_query,
+    clamp_num_leads,
+    transition_opportunity,
+    opportunity_counts,
+    progress,
+    retry_delay_ms,
+    retry_schedule_ms,
+)
+from ._audit import (
+    Gap,
+    AuditReport,
+    ResolvedSignals,
+    audit_site,
+    resolve_signals,
+    fit_reason,
+)
+from ._compliance import (
+    Reason,
+    SendDecision,
+    ResolvedZones,
+    AreaZones,
+    Holiday,
+    check_send,
+    check_send_many,
+    is_allowed_at,
+    resolve_zones,
+    area_zones,
+    federal_holidays,
+)
+from ._reply import (
+    REPLY_MAX_CHARS,
+    ReplyClassification,
+    KeywordMatch,
+    IntentGuess,
+    classify_reply,
+    classify_reply_many,
+    decide_reply,
+    detect_keyword,
+    intent_by_keywords,
+    reply_sentiment,
+    normalize_reply,
+    reply_tokens,
+)
+from ._message import (
+    DEFAULT_EMAIL_MAX_WORDS,
+    Segments,
+    Sms,
+    ComposedEmail,
+    render_template,
+    template_variables,
+    sms_segments,
+    gsm_safe,
+    is_gsm,
+    compose_sms,
+    compose_email,
+    clean_llm_output,
+    confidence_tag,
+    suggested_sms,
+    suggested_call_script,
+)
 from ._types import (
     AreaCode,
     Classification,
@@ -82,8 +209,123 @@ __all__ = [
     "extract_phones_text_many",
     "extract_phones",
     "extract_phones_many",
+    # configs
+    "EmailConfig",
+    "DomainConfig",
+    "RankConfig",
+    "LeadConfig",
+    "QualifyConfig",
+    "Campaign",
+    "SourceConfig",
+    "ProgressConfig",
+    "RetryPolicy",
+    "FitConfig",
+    "AuditConfig",
+    "Policy",
+    "ReplyConfig",
+    "SmsConfig",
+    "SuggestConfig",
+    # email
+    "EmailFinding",
+    "EmailAddress",
+    "extract_emails",
+    "extract_emails_many",
+    "extract_emails_text",
+    "validate_email",
+    "decode_cfemail",
+    # domain
+    "PSL_VERSION",
+    "DomainInfo",
+    "Candidate",
+    "Dropped",
+    "Deduped",
+    "analyze_domain",
+    "canonical_domain",
+    "host_of",
+    "rank_results",
+    "dedupe_places",
+    # lead
+    "DomainRetry",
+    "Priority",
+    "CyclePlan",
+    "next_status",
+    "mark_outbound_sent",
+    "is_customer_visible",
+    "check_lead",
+    "lead_priority",
+    "plan_cycle",
+    "is_high_value",
+    "admin_filter",
+    # qualify
+    "Place",
+    "Opportunity",
+    "Discarded",
+    "Outcome",
+    "parse_place",
+    "qualify_place",
+    "qualify_places_many",
+    "qualification_score",
+    "wanted_signals",
+    "select_for_audit",
+    # workflow
+    "PhaseState",
+    "OpportunityCounts",
+    "LeadGenFlow",
+    "text_query",
+    "clamp_num_leads",
+    "transition_opportunity",
+    "opportunity_counts",
+    "progress",
+    "retry_delay_ms",
+    "retry_schedule_ms",
+    # audit
+    "Gap",
+    "AuditReport",
+    "ResolvedSignals",
+    "audit_site",
+    "resolve_signals",
+    "fit_reason",
+    # compliance
+    "Reason",
+    "SendDecision",
+    "ResolvedZones",
+    "AreaZones",
+    "Holiday",
     "check_send",
+    "check_send_many",
+    "is_allowed_at",
+    "resolve_zones",
+    "area_zones",
+    "federal_holidays",
+    # reply
+    "REPLY_MAX_CHARS",
+    "ReplyClassification",
+    "KeywordMatch",
+    "IntentGuess",
     "classify_reply",
+    "classify_reply_many",
+    "decide_reply",
+    "detect_keyword",
+    "intent_by_keywords",
+    "reply_sentiment",
+    "normalize_reply",
+    "reply_tokens",
+    # message
+    "DEFAULT_EMAIL_MAX_WORDS",
+    "Segments",
+    "Sms",
+    "ComposedEmail",
+    "render_template",
+    "template_variables",
+    "sms_segments",
+    "gsm_safe",
+    "is_gsm",
+    "compose_sms",
+    "compose_email",
+    "clean_llm_output",
+    "confidence_tag",
+    "suggested_sms",
+    "suggested_call_script",
 ]
 
 
@@ -152,7 +394,7 @@ def score_site(
     return SiteScore.from_dict(data)
 
 
-def _options(base_url: Optional[str], page_kind: Optional[str]) -> Optional[dict]:
+def _options(base_url: Optional[str], page_kind: Optional[str]) -> Optional[Dict[str, Any]]:
     if base_url is None and page_kind is None:
         return None
     return {"base_url": base_url, "page_kind": page_kind}
@@ -195,37 +437,3 @@ def extract_phones_many(
     """:func:`extract_phones` over many pages at once, with the GIL released."""
     found = _core.extract_phones_many(list(pages), _options(base_url, page_kind))
     return [[Finding(**f) for f in page] for page in found]
-
-
-def check_send(
-    recipient: Mapping[str, Any],
-    at: str,
-    *,
-    outgoing: Optional[Mapping[str, Any]] = None,
-    history: Optional[Mapping[str, Any]] = None,
-    policy: Optional[Mapping[str, Any]] = None,
-) -> Dict[str, Any]:
-    """Whether a message may go to ``recipient`` at ``at`` (RFC 3339), per the core's
-    compliance rules (TCPA hours, state rules, holidays, caps, DNC, opt-outs).
-
-    Shapes are the compliance corpus's (``testdata/README.md``): ``outgoing`` defaults to an
-    SMS, ``policy`` is a partial policy (missing fields take the defaults). Returns
-    ``{"decision": "allow"|"defer"|"deny", "until": RFC 3339 or None, "reasons": [...]}``
-    (each reason has its ``code`` and ``explanation``). Bad shapes raise
-    :class:`InvalidConfigError`.
-    """
-    request: Dict[str, Any] = {"recipient": dict(recipient), "at": at}
-    if outgoing is not None:
-        request["outgoing"] = dict(outgoing)
-    if history is not None:
-        request["history"] = dict(history)
-    if policy is not None:
-        request["policy"] = dict(policy)
-    return _core.check_send(request)
-
-
-def classify_reply(text: str) -> Dict[str, Any]:
-    """Classifies an inbound reply: ``{"intent", "keyword", "confidence", "sentiment",
-    "evidence", "action"}`` (``action`` from the decision table: ``process_opt_out``,
-    ``process_opt_in``, ``send_help``, ``escalate``, ``auto_reply``, ``mark_cold``, ``none``)."""
-    return _core.classify_reply(text)

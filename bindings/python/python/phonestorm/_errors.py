@@ -7,6 +7,8 @@ The native module raises these by name (see ``bindings/python/src/convert.rs``).
 
 from __future__ import annotations
 
+from typing import Tuple, Type
+
 __all__ = [
     "PhonestormError",
     "InvalidConfigError",
@@ -32,7 +34,8 @@ class PhonestormError(Exception):
         super().__init__(message)
         self.code = code
 
-    def __reduce__(self):  # keep code across pickling (Celery results)
+    def __reduce__(self) -> Tuple[Type["PhonestormError"], Tuple[str, str]]:
+        # keep code across pickling (Celery results)
         return (type(self), (str(self), self.code))
 
 

@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Dict, Mapping, Optional, Tuple, Type, TypeVar
 from ._errors import InvalidConfigError
 
 R = TypeVar("R", bound="Result")
+C = TypeVar("C", bound="Config")
 
 
 def _plain(value: Any) -> Any:
@@ -23,7 +24,7 @@ def _plain(value: Any) -> Any:
 
 
 def _frozen(value: Any) -> Any:
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return tuple(_frozen(v) for v in value)
     return value
 
@@ -34,10 +35,15 @@ class Result:
     __slots__ = ()
     #: nested result classes by field name, for ``from_dict``
     _nested: ClassVar[Dict[str, Type["Result"]]] = {}
+    #: the core's key for a field whose Python name differs (``qualificationScore``)
+    _keys: ClassVar[Dict[str, str]] = {}
 
     def to_dict(self) -> Dict[str, Any]:
         """The result as plain JSON-ready data (the core's serde shape)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {
+            self._keys.get(f.name, f.name): _plain(getattr(self, f.name))
+            for f in dataclasses.fields(self)  # type: ignore[arg-type]
+        }
 
     @classmethod
     def from_dict(cls: Type[R], data: Mapping[str, Any]) -> R:
@@ -45,7 +51,8 @@ class Result:
         names = cls._field_names()
         values = {}
         for key, value in data.items():
-            if key not in names:
+            key = names.get(key, "")
+            if not key:
                 continue
             nested = cls._nested.get(key)
             if nested is not None and value is not None:
@@ -59,10 +66,14 @@ class Result:
         return cls(**values)
 
     @classmethod
-    def _field_names(cls) -> frozenset:
-        cached = cls.__dict__.get("_names_cache")
+    def _field_names(cls) -> Dict[str, str]:
+        """The core's key → field name."""
+        cached: Optional[Dict[str, str]] = cls.__dict__.get("_names_cache")
         if cached is None:
-            cached = frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+            cached = {
+                cls._keys.get(f.name, f.name): f.name
+                for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            }
             setattr(cls, "_names_cache", cached)
         return cached
 
@@ -92,15 +103,16 @@ class Config:
         object.__setattr__(self, "_data", _core.config_check(self._kind, merged))
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]):
+    def from_dict(cls: Type[C], data: Mapping[str, Any]) -> C:
         """Same as ``cls(data)``."""
         return cls(data)
 
     def to_dict(self) -> Dict[str, Any]:
         """The full config as plain data, defaults included."""
-        return _plain(self._data)
+        data: Dict[str, Any] = _plain(self._data)
+        return data
 
-    def replace(self, **changes: Any):
+    def replace(self: C, **changes: Any) -> C:
         """A copy with some options changed."""
         return type(self)(self._data, **changes)
 
@@ -114,7 +126,7 @@ class Config:
         raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._data == self._data  # type: ignore[attr-defined]
+        return type(other) is type(self) and other._data == self._data
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._data!r})"
