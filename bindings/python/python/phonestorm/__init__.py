@@ -4,6 +4,13 @@ Every decision is made by ``phonestorm-core`` (Rust); this package is a thin, ty
 over the native module ``phonestorm._core``. Results are frozen objects with ``to_dict()``
 (the core's JSON shape); configs are built from keyword arguments or dicts; functions
 named ``*_many`` work on many inputs at once without holding the GIL.
+
+Areas (one private module each): phones (this file, ``_types``), emails (``_email``),
+domains (``_domain``), leads (``_lead``), qualification (``_qualify``), the workflow
+(``_workflow``), audits (``_audit``), compliance (``_compliance``), replies (``_reply``)
+and messages (``_message``); configs are in ``_configs``, errors in ``_errors``. Every
+config argument takes its config object (``QualifyConfig(criteria=[...])``), a dict of
+the same options, or None for the core's defaults.
 """
 
 from __future__ import annotations
