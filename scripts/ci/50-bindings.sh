@@ -23,9 +23,12 @@ rm -rf "$wheels"
 # No stubtest allowlist: every native name has a stub entry.
 (cd "$target_dir" && "$venv/bin/python" -m mypy --strict -p phonestorm \
   && "$venv/bin/python" -m mypy.stubtest phonestorm._core)
-(cd bindings/python && "$venv/bin/python" -m pytest -q tests)
+# The tests and the example are type-checked too: they are the package's first callers.
+(cd bindings/python && "$venv/bin/python" -m mypy --strict --cache-dir "$target_dir/mypy-cache" tests \
+  && "$venv/bin/python" -m pytest -q tests)
 if [ -d examples/python ]; then
-  (cd examples/python && "$venv/bin/python" -m pytest -q)
+  (cd examples/python && "$venv/bin/python" -m mypy --strict --cache-dir "$target_dir/mypy-cache" . \
+    && "$venv/bin/python" -m pytest -q)
 fi
 
 echo "50-bindings.sh: done in $(( $(date +%s) - start ))s"

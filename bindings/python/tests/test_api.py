@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import List, Optional
 
 import pytest
 
@@ -21,7 +22,7 @@ def test_normalize_many_releases_gil_and_matches_single() -> None:
     texts = ["(305) 234-5678", "nope", "+44 20 7946 0958", "800-356-9377"] * 250
     out = phonestorm.normalize_many(texts)
     assert out[:4] == ["+13052345678", None, "+442079460958", "+18003569377"]
-    single = []
+    single: List[Optional[str]] = []
     for t in texts[:4]:
         try:
             single.append(phonestorm.normalize(t))
@@ -52,7 +53,7 @@ def test_score_config() -> None:
     with pytest.raises(InvalidConfigError):
         ScoreConfig(schema="high")
     with pytest.raises(AttributeError):
-        custom.schema = 0.1  # type: ignore[misc]
+        custom.schema = 0.1
 
 
 def test_score_with_config() -> None:

@@ -71,9 +71,9 @@ def test_analyze_domain(case: Dict[str, Any]) -> None:
         with pytest.raises(ValueError):
             phonestorm.canonical_domain(case["input"])
     else:
-        info = phonestorm.analyze_domain(case["input"])
-        assert isinstance(info, DomainInfo)
-        assert (info.domain, info.kind) == (case["domain"], case["kind"])
+        found = phonestorm.analyze_domain(case["input"])
+        assert isinstance(found, DomainInfo)
+        assert (found.domain, found.kind) == (case["domain"], case["kind"])
         if case["kind"] == "own":
             assert phonestorm.canonical_domain(case["input"]) == case["domain"]
 

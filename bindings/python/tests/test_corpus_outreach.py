@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import pytest
 
@@ -26,6 +26,7 @@ def _check(case: Dict[str, Any]) -> SendDecision:
     if expect["decision"] == "defer":
         assert report.until == expect["until"], case["name"]
         # A defer's `until` must itself allow.
+        assert report.until is not None
         later = phonestorm.check_send(
             case["recipient"],
             report.until,
@@ -50,7 +51,7 @@ def test_check_send_hours_and_batch() -> None:
     hours = [case for _, case in corpus("compliance/hours")]
     assert len(hours) > 100
     single = [_check(case) for case in hours]
-    requests = [
+    requests: List[Dict[str, Any]] = [
         {k: case[k] for k in ("recipient", "at", "outgoing", "history", "policy") if k in case}
         for case in hours
     ]
@@ -112,7 +113,7 @@ def test_reply_batch_and_config() -> None:
     with pytest.raises(phonestorm.ReplyError) as info:
         phonestorm.ReplyConfig(keywords={"help": ["HELP!"]})
     assert info.value.code == "not_normalized"
-    calm = {"intent": "unknown", "keyword": None, "confidence": 0, "sentiment": 0.6, "evidence": []}
+    calm: Dict[str, Any] = {"intent": "unknown", "keyword": None, "confidence": 0, "sentiment": 0.6, "evidence": []}
     assert phonestorm.decide_reply(calm) == "escalate"
     assert phonestorm.decide_reply(calm, config={"decision": {"escalate_sentiment_above": 0.9}}) == "none"
     assert phonestorm.normalize_reply("  STÓP!! ") == "stop"

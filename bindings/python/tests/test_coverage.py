@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Set
 
 from conftest import TESTDATA, corpus_files
 
@@ -12,7 +13,7 @@ CALL = re.compile(r"""\b(?:cases|corpus)\("([^"]+)"\)""")
 
 def test_every_corpus_file_is_read() -> None:
     here = Path(__file__).parent
-    consumed = set()
+    consumed: Set[Path] = set()
     for test_file in sorted(here.glob("test_*.py")):
         if test_file.name == Path(__file__).name:
             continue

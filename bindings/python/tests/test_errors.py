@@ -21,7 +21,7 @@ CASES = [
     (ps.MessageError, "missing_variable", lambda: ps.render_template("{a}", {})),
     (ps.InvalidConfigError, "invalid_config", lambda: ps.EmailConfig(nope=1)),
     (ps.InvalidConfigError, "invalid_config", lambda: ps.lead_priority({"id": "x"}, 0)),
-    (ps.InvalidConfigError, "invalid_config", lambda: ps.validate_email("a@b.com", config=ps.SmsConfig())),
+    (ps.InvalidConfigError, "invalid_config", lambda: ps.validate_email("a@b.com", config=ps.SmsConfig())),  # type: ignore[arg-type]
 ]
 
 
