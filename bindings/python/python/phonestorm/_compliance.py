@@ -9,7 +9,6 @@ instants as RFC 3339 strings.
 from __future__ import annotations
 
 import dataclasses
-import types
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from . import _core
@@ -26,12 +25,13 @@ class Reason(Result):
 
     code: str
     explanation: str
-    details: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    # A plain dict (picklable for task queues); left out of the hash so reasons hash.
+    details: Dict[str, Any] = dataclasses.field(default_factory=dict, hash=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Reason":
         rest = {k: v for k, v in data.items() if k not in ("code", "explanation")}
-        return cls(data["code"], data["explanation"], types.MappingProxyType(rest))
+        return cls(data["code"], data["explanation"], rest)
 
     def to_dict(self) -> Dict[str, Any]:
         return {"code": self.code, **self.details, "explanation": self.explanation}

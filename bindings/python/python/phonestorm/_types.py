@@ -116,6 +116,10 @@ class Config:
         """A copy with some options changed."""
         return type(self)(self._data, **changes)
 
+    def __reduce__(self) -> Tuple[Type["Config"], Tuple[Dict[str, Any]]]:
+        # Immutable: rebuild through __init__ (pickling for task queues, copy.deepcopy).
+        return (type(self), (self.to_dict(),))
+
     def __getattr__(self, name: str) -> Any:
         try:
             return object.__getattribute__(self, "_data")[name]
