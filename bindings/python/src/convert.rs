@@ -46,8 +46,10 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
 }
 
 /// Reads a core value (typically a config struct) from a dict; bad shapes raise
-/// `InvalidConfigError` (a `ValueError`) with code `invalid_config`.
+/// `InvalidConfigError` (a `ValueError`) with code `invalid_config`, and so does an input
+/// nested deeper than [`crate::depth::MAX_DEPTH`].
 pub(crate) fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> PyResult<T> {
+    crate::depth::check_depth(value)?;
     pythonize::depythonize(value).map_err(|e| {
         error(
             value.py(),

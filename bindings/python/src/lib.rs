@@ -10,6 +10,7 @@ mod audit;
 mod compliance;
 mod config;
 mod convert;
+mod depth;
 mod domain;
 mod email;
 mod lead;

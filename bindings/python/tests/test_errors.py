@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from typing import Any, Callable, Type
+from typing import Any, Callable, Dict, List, Type
 
 import pytest
 
@@ -58,3 +58,31 @@ def test_hostile_input_is_a_typed_error() -> None:
     with pytest.raises(TypeError):
         ps.extract_emails(None)  # type: ignore[arg-type]
     assert ps.extract_emails("<" * 100_000 + "a@b" * 1000) == ps.extract_emails("<" * 100_000 + "a@b" * 1000)
+
+
+def _deep(levels: int) -> Any:
+    x: Any = []
+    for _ in range(levels):
+        x = [x]
+    return x
+
+
+def test_deep_and_cyclic_input_is_an_error_not_a_crash() -> None:
+    cyclic: List[Any] = []
+    cyclic.append(cyclic)
+    loop: Dict[str, Any] = {}
+    loop["a"] = loop
+    for hostile in (_deep(200_000), cyclic, loop):
+        calls: List[Callable[[], Any]] = [
+            lambda: ps.qualify_place({"id": "a", "displayName": hostile}),
+            lambda: ps.check_send({"phone": "+13052345678", "x": hostile}, "2026-01-05T15:00:00Z"),
+            lambda: ps.rank_results({"name": "x", "results": hostile}, []),
+            lambda: ps.QualifyConfig(criteria=hostile),
+            lambda: ps.qualify_places_many([{"id": "a"}, {"id": "b", "x": hostile}]),
+        ]
+        for call in calls:
+            with pytest.raises(ps.InvalidConfigError) as info:
+                call()
+            assert info.value.code == "invalid_config"
+    # Ordinary nesting is fine (Places records are a few levels deep).
+    assert isinstance(ps.qualify_place({"id": "a", "extra": _deep(100)}), ps.Discarded)

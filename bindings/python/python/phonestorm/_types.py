@@ -98,7 +98,12 @@ class Config:
                 raise InvalidConfigError(
                     f"{type(self).__name__}: unknown option {key!r}", "invalid_config"
                 )
-            merged[key] = _plain(value)
+            try:
+                merged[key] = _plain(value)
+            except RecursionError:  # a hostile value nested without end
+                raise InvalidConfigError(
+                    f"{type(self).__name__}: option {key!r} is nested too deep", "invalid_config"
+                ) from None
         # Round trip through the core: type errors surface now, not at first use.
         object.__setattr__(self, "_data", _core.config_check(self._kind, merged))
 
