@@ -35,6 +35,7 @@ pub mod audit;
 pub mod compliance;
 pub mod domain;
 pub mod email;
+pub mod html;
 pub mod lead;
 pub mod llm;
 pub mod message;

@@ -5,8 +5,8 @@ use super::text::candidates;
 use super::{
     EmailConfig, EmailFinding, EmailSource, bounded, decode_cfemail, dedupe, validate_email,
 };
+use crate::html::{Element, Open, Visitor};
 use crate::phone::{PageKind, Placement};
-use scraper::{Html, Node};
 use serde::{Deserialize, Serialize};
 
 /// What is known about the page being read.
@@ -75,7 +75,7 @@ pub(crate) fn mailto_addresses(href: &str) -> Vec<String> {
         .collect()
 }
 
-fn placement_of(el: &scraper::node::Element) -> Option<Placement> {
+fn placement_of(el: &Element) -> Option<Placement> {
     let name = el.name();
     if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         return Some(Placement::Heading);
@@ -131,6 +131,145 @@ fn json_emails(v: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
     }
 }
 
+/// Where the walk is: candidates so far and the text run being collected.
+struct Walk {
+    raw: Vec<(String, EmailSource, Placement)>,
+    place: Placement,
+    /// Inside an `itemprop="email"` element.
+    schema: bool,
+    /// Text since the last block boundary, read as a whole (addresses split across inline
+    /// tags are found).
+    segment: String,
+    segment_ctx: (Placement, bool),
+}
+
+/// What an open element restores when it closes.
+enum Frame {
+    Walked {
+        place: Placement,
+        schema: bool,
+        inline: bool,
+    },
+    JsonLd,
+}
+
+impl Walk {
+    fn flush(&mut self) {
+        if !self.segment.trim().is_empty() {
+            let (place, schema) = self.segment_ctx;
+            for (cand, source) in candidates(&self.segment) {
+                let source = if schema { EmailSource::Schema } else { source };
+                let placement = if schema { Placement::Schema } else { place };
+                self.raw.push((cand, source, placement));
+            }
+        }
+        self.segment.clear();
+    }
+}
+
+impl Visitor for Walk {
+    type Frame = Frame;
+
+    fn open(&mut self, el: &Element) -> Open<Frame> {
+        let name = el.name();
+        match name {
+            "script" => {
+                let ld = el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                return if ld {
+                    Open::Capture(Frame::JsonLd)
+                } else {
+                    Open::Skip
+                };
+            }
+            "style" | "noscript" | "template" | "svg" | "title" | "textarea" => {
+                return Open::Skip;
+            }
+            _ => {}
+        }
+        let frame = Frame::Walked {
+            place: self.place,
+            schema: self.schema,
+            inline: matches!(
+                name,
+                "a" | "span" | "b" | "strong" | "em" | "i" | "u" | "small" | "font" | "code"
+            ),
+        };
+        let placement = placement_of(el).unwrap_or(self.place);
+        self.place = placement;
+        self.schema |= el
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("email"));
+        if let Some(href) = el.attr("href") {
+            let h = href.trim();
+            if h.len() > 7 && h[..7].eq_ignore_ascii_case("mailto:") {
+                for a in mailto_addresses(h) {
+                    self.raw.push((a, EmailSource::Mailto, placement));
+                }
+            } else if let Some((_, frag)) = h.split_once("/cdn-cgi/l/email-protection#")
+                && let Ok(a) = decode_cfemail(frag)
+            {
+                self.raw.push((a, EmailSource::Cloudflare, placement));
+            }
+        }
+        if let Some(cf) = el.attr("data-cfemail")
+            && let Ok(a) = decode_cfemail(cf)
+        {
+            self.raw.push((a, EmailSource::Cloudflare, placement));
+        }
+        if self.schema
+            && let Some(c) = el.attr("content")
+        {
+            let c = c.trim();
+            self.raw.push((
+                c.strip_prefix("mailto:").unwrap_or(c).to_string(),
+                EmailSource::Schema,
+                Placement::Schema,
+            ));
+        }
+        Open::Enter(frame)
+    }
+
+    fn text(&mut self, t: &str) {
+        if (self.place, self.schema) != self.segment_ctx {
+            self.flush();
+            self.segment_ctx = (self.place, self.schema);
+        }
+        self.segment.push_str(t);
+        self.segment.push(' ');
+    }
+
+    fn close(&mut self, frame: Frame) {
+        if let Frame::Walked {
+            place,
+            schema,
+            inline,
+        } = frame
+        {
+            self.place = place;
+            self.schema = schema;
+            if !inline {
+                self.flush();
+            }
+        }
+    }
+
+    fn captured(&mut self, frame: Frame, text: String) {
+        if let Frame::JsonLd = frame
+            && let Ok(v) = serde_json::from_str::<serde_json::Value>(&text)
+        {
+            let mut found = Vec::new();
+            json_emails(&v, 0, &mut found);
+            self.raw.extend(
+                found
+                    .into_iter()
+                    .map(|a| (a, EmailSource::Schema, Placement::Schema)),
+            );
+        }
+    }
+}
+
 /// Finds the addresses on one HTML page.
 ///
 /// ```
@@ -152,137 +291,24 @@ pub fn extract_emails(
     options: &EmailOptions,
     config: &EmailConfig,
 ) -> Vec<EmailFinding> {
-    let html = super::bounded_nesting(bounded(html, config.max_input_bytes), config.max_nesting);
-    let doc = Html::parse_document(html);
+    let mut walk = Walk {
+        raw: Vec::new(),
+        place: Placement::Body,
+        schema: false,
+        segment: String::new(),
+        segment_ctx: (Placement::Body, false),
+    };
+    crate::html::walk(
+        bounded(html, config.max_input_bytes),
+        config.max_nesting,
+        &mut walk,
+    );
+    walk.flush();
     let page_kind = options
         .page_kind
         .unwrap_or_else(|| page_kind_of(options.base_url.as_deref()));
-    let mut raw: Vec<(String, EmailSource, Placement)> = Vec::new();
-    // Context stack, one entry per open element: (placement, skip text, schema email).
-    let mut stack: Vec<(Placement, bool, bool)> = vec![(Placement::Body, false, false)];
-    let mut segment = String::new();
-    let mut segment_ctx = (Placement::Body, false);
-    let flush = |segment: &mut String,
-                 ctx: (Placement, bool),
-                 raw: &mut Vec<(String, EmailSource, Placement)>| {
-        if !segment.trim().is_empty() {
-            for (cand, source) in candidates(segment) {
-                let source = if ctx.1 { EmailSource::Schema } else { source };
-                let placement = if ctx.1 { Placement::Schema } else { ctx.0 };
-                raw.push((cand, source, placement));
-            }
-        }
-        segment.clear();
-    };
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            ego_tree::iter::Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    let &(parent_place, parent_skip, parent_schema) =
-                        stack.last().unwrap_or(&(Placement::Body, false, false));
-                    let name = el.name();
-                    let placement = placement_of(el).unwrap_or(parent_place);
-                    let skip = parent_skip
-                        || matches!(name, "script" | "style" | "noscript" | "template" | "svg");
-                    let schema = parent_schema
-                        || el
-                            .attr("itemprop")
-                            .is_some_and(|v| v.eq_ignore_ascii_case("email"));
-                    stack.push((placement, skip, schema));
-                    if let Some(href) = el.attr("href") {
-                        let h = href.trim();
-                        if h.len() > 7 && h[..7].eq_ignore_ascii_case("mailto:") {
-                            for a in mailto_addresses(h) {
-                                raw.push((a, EmailSource::Mailto, placement));
-                            }
-                        } else if let Some((_, frag)) = h.split_once("/cdn-cgi/l/email-protection#")
-                        {
-                            if let Ok(a) = decode_cfemail(frag) {
-                                raw.push((a, EmailSource::Cloudflare, placement));
-                            }
-                        }
-                    }
-                    if let Some(cf) = el.attr("data-cfemail") {
-                        if let Ok(a) = decode_cfemail(cf) {
-                            raw.push((a, EmailSource::Cloudflare, placement));
-                        }
-                    }
-                    if schema {
-                        if let Some(c) = el.attr("content") {
-                            let c = c.trim();
-                            raw.push((
-                                c.strip_prefix("mailto:").unwrap_or(c).to_string(),
-                                EmailSource::Schema,
-                                Placement::Schema,
-                            ));
-                        }
-                    }
-                }
-                Node::Text(t) => {
-                    let &(place, skip, schema) =
-                        stack.last().unwrap_or(&(Placement::Body, false, false));
-                    if let Some(parent) = node
-                        .parent()
-                        .and_then(|p| p.value().as_element().map(|e| e.name().to_string()))
-                    {
-                        if parent == "script" {
-                            let is_ld = node
-                                .parent()
-                                .and_then(|p| p.value().as_element().and_then(|e| e.attr("type")))
-                                .is_some_and(|ty| {
-                                    ty.trim().eq_ignore_ascii_case("application/ld+json")
-                                });
-                            if is_ld {
-                                if let Ok(v) = serde_json::from_str::<serde_json::Value>(t) {
-                                    let mut found = Vec::new();
-                                    json_emails(&v, 0, &mut found);
-                                    raw.extend(
-                                        found
-                                            .into_iter()
-                                            .map(|a| (a, EmailSource::Schema, Placement::Schema)),
-                                    );
-                                }
-                            }
-                        }
-                    }
-                    if skip {
-                        continue;
-                    }
-                    if (place, schema) != segment_ctx {
-                        flush(&mut segment, segment_ctx, &mut raw);
-                        segment_ctx = (place, schema);
-                    }
-                    segment.push_str(t);
-                    segment.push(' ');
-                }
-                _ => {}
-            },
-            ego_tree::iter::Edge::Close(node) => {
-                if node.value().is_element() {
-                    stack.pop();
-                    let block = node.value().as_element().is_some_and(|e| {
-                        !matches!(
-                            e.name(),
-                            "a" | "span"
-                                | "b"
-                                | "strong"
-                                | "em"
-                                | "i"
-                                | "u"
-                                | "small"
-                                | "font"
-                                | "code"
-                        )
-                    });
-                    if block {
-                        flush(&mut segment, segment_ctx, &mut raw);
-                    }
-                }
-            }
-        }
-    }
-    flush(&mut segment, segment_ctx, &mut raw);
-    let found = raw
+    let found = walk
+        .raw
         .into_iter()
         .filter_map(|(cand, source, placement)| {
             let e = validate_email(&cand, config).ok()?;

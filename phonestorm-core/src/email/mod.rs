@@ -7,7 +7,7 @@
 //! and flags placeholders (`you@example.com`). Role addresses (`info@`, `sales@`,
 //! `noreply@`) are told from personal ones.
 //!
-//! Work is bounded: input beyond [`EmailConfig::max_input_bytes`] or nested deeper than
+//! Work is bounded: input beyond [`EmailConfig::max_input_bytes`] or text nested deeper than
 //! [`EmailConfig::max_nesting`] is ignored, and at most
 //! [`EmailConfig::max_results`] addresses are returned.
 
@@ -144,7 +144,8 @@ pub struct EmailConfig {
     pub tracking_domains: Vec<String>,
     /// Bytes of input looked at; the rest is ignored.
     pub max_input_bytes: usize,
-    /// Deepest element nesting parsed; HTML past that point is ignored (bounds parse time).
+    /// Deepest element nesting read (at most [`crate::html::MAX_DEPTH`]); text nested deeper
+    /// is ignored (bounds the walk's time).
     pub max_nesting: usize,
     /// Most addresses returned per call.
     pub max_results: usize,

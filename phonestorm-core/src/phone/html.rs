@@ -1,8 +1,8 @@
 //! Finding phone numbers in HTML, with where each was seen.
 //!
-//! [`extract_html`] parses the page with `scraper` (html5ever, the browser parsing
-//! algorithm, so real-world tag soup parses as browsers see it; entities are decoded), then
-//! walks the tree once:
+//! [`extract_html`] walks the page once with [`crate::html::walk`] (the WHATWG tokenizer,
+//! so attributes, entities and raw-text elements read as browsers read them, with the tree
+//! builder's implied closes for tag soup):
 //!
 //! - `<a href="tel:…">`, `sms:`, `smsto:`, `callto:` links → [`Placement::TelLink`]; odd hrefs
 //!   are read (`tel://`, `tel:%2B1…`, spaces, `;ext=12`, `;phone-context=…`, `sms:…?body=`).
@@ -30,7 +30,7 @@
 //! returned; JSON-LD blocks larger than [`MAX_JSONLD_BYTES`] are not parsed and JSON values
 //! nested deeper than [`MAX_JSON_DEPTH`] are not walked.
 
-use scraper::{Html, Node};
+use crate::html::{Element, Open, Visitor};
 
 use super::label::{last_label_role, role_near};
 use super::page::page_kind;
@@ -39,68 +39,14 @@ use super::types::{PageKind, Placement, Role, Sighting};
 
 /// Most bytes of HTML read; the rest of a larger page is ignored.
 pub const MAX_HTML_BYTES: usize = 4 * 1024 * 1024;
-/// Deepest element nesting walked.
+/// Deepest element nesting walked (deeper elements' text is not read).
 pub const MAX_DEPTH: usize = 256;
-/// Deepest element nesting handed to the parser: html5ever's tree builder scans the stack
-/// of open elements per tag, so very deep (hostile) nesting costs quadratic time. The page is
-/// cut where a cheap estimate of the nesting first passes this depth.
-pub const MAX_PARSE_DEPTH: usize = 512;
 /// Most sightings returned per page.
 pub const MAX_SIGHTINGS: usize = 1_000;
 /// Largest JSON-LD block parsed.
 pub const MAX_JSONLD_BYTES: usize = 512 * 1024;
 /// Deepest JSON nesting walked inside a JSON-LD block.
 pub const MAX_JSON_DEPTH: usize = 32;
-
-/// Where the estimated element nesting of `html` first passes [`MAX_PARSE_DEPTH`] (or its
-/// length). The estimate counts start tags up and end tags down, ignoring void elements,
-/// self-closing tags and elements that browsers close implicitly (`p`, `li`, `td`…), so it
-/// never exceeds the real depth by much on ordinary pages.
-fn nesting_cut(html: &str) -> usize {
-    const NO_DEPTH: &[&[u8]] = &[
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"option", b"dt",
-        b"dd", b"!", b"?",
-    ];
-    let b = html.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
-        let at = i + p;
-        i = at + 1;
-        let close = b.get(i) == Some(&b'/');
-        let name_start = if close { i + 1 } else { i };
-        let name_len = b[name_start.min(b.len())..]
-            .iter()
-            .take(16)
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!' || **c == b'?')
-            .count();
-        if name_len == 0 {
-            continue;
-        }
-        let name = &b[name_start..name_start + name_len];
-        let first = &name[..name.len().min(1)];
-        if NO_DEPTH
-            .iter()
-            .any(|v| v.eq_ignore_ascii_case(name) || *v == first && matches!(first, b"!" | b"?"))
-        {
-            continue;
-        }
-        if close {
-            depth = depth.saturating_sub(1);
-        } else {
-            let tag_end = b[at..].iter().take(2048).position(|&c| c == b'>');
-            let self_closing = tag_end.is_some_and(|e| e > 0 && b[at + e - 1] == b'/');
-            if !self_closing {
-                depth += 1;
-                if depth > MAX_PARSE_DEPTH {
-                    return at;
-                }
-            }
-        }
-    }
-    b.len()
-}
 
 /// Options for [`extract_html`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -148,10 +94,16 @@ pub fn extract_html(html: &str, opts: &HtmlOptions) -> PageExtraction {
     while !html.is_char_boundary(cut) {
         cut -= 1;
     }
-    let cut = nesting_cut(&html[..cut]);
-    let doc = Html::parse_document(&html[..cut]);
-    let mut walk = Walk::default();
-    walk.walk(&doc);
+    let mut walk = Walk {
+        text: String::new(),
+        segs: Vec::new(),
+        links: Vec::new(),
+        schema: Vec::new(),
+        jsonld: Vec::new(),
+        title: None,
+        place: Placement::Body,
+    };
+    crate::html::walk(&html[..cut], MAX_DEPTH, &mut walk);
 
     let title = walk
         .title
@@ -243,7 +195,6 @@ struct Link {
     text_end: usize,
 }
 
-#[derive(Default)]
 struct Walk {
     /// Visible text; block elements are separated by `\n`, whitespace collapsed.
     text: String,
@@ -254,6 +205,8 @@ struct Walk {
     schema: Vec<(String, Role)>,
     jsonld: Vec<String>,
     title: Option<String>,
+    /// The placement of text at the current point of the walk.
+    place: Placement,
 }
 
 /// What to do when leaving an element.
@@ -264,101 +217,76 @@ enum Exit {
     SchemaText(usize, Role),
 }
 
-enum Step<'a> {
-    Enter(ego_tree::NodeRef<'a, Node>, usize, Placement),
-    Leave(Exit),
+/// What an open element needs back when it closes.
+enum Frame {
+    /// An element walked: what to do on leaving it, and the placement around it.
+    Walked(Exit, Placement),
+    Title,
+    JsonLd,
 }
 
-impl Walk {
-    fn walk(&mut self, doc: &Html) {
-        let mut stack = vec![Step::Enter(doc.tree.root(), 0, Placement::Body)];
-        while let Some(step) = stack.pop() {
-            match step {
-                Step::Leave(exit) => self.leave(exit),
-                Step::Enter(node, depth, place) => match node.value() {
-                    Node::Text(t) => self.push_text(t, place),
-                    Node::Element(el) => {
-                        if depth >= MAX_DEPTH {
-                            continue;
-                        }
-                        let name = el.name();
-                        match name {
-                            "script" => {
-                                let ty = el.attr("type").unwrap_or("");
-                                if ty.to_ascii_lowercase().contains("ld+json") {
-                                    let mut s = String::new();
-                                    for c in node.children() {
-                                        if let Node::Text(t) = c.value() {
-                                            s.push_str(t);
-                                        }
-                                    }
-                                    self.jsonld.push(s);
-                                }
-                                continue;
-                            }
-                            "style" | "noscript" | "template" | "iframe" | "object" | "svg"
-                            | "select" | "textarea" => continue,
-                            "title" => {
-                                if self.title.is_none() {
-                                    let mut s = String::new();
-                                    for c in node.children() {
-                                        if let Node::Text(t) = c.value() {
-                                            s.push_str(t);
-                                        }
-                                    }
-                                    self.title = Some(s);
-                                }
-                                continue;
-                            }
-                            _ => {}
-                        }
-                        let place = placement_of(el, place);
-                        let mut exit = if is_block(name) {
-                            self.break_line();
-                            Exit::Block
-                        } else {
-                            Exit::Inline
-                        };
-                        if name == "br" {
-                            self.break_line();
-                        }
-                        if name == "a"
-                            && let Some(href) = el.attr("href")
-                            && let Some((value, sms)) = phone_href(href)
-                        {
-                            self.links.push(Link {
-                                raw: href.trim().to_owned(),
-                                value,
-                                sms,
-                                text_start: self.text.len(),
-                                text_end: self.text.len(),
-                            });
-                            exit = Exit::Link(self.links.len() - 1);
-                        }
-                        if let Some(role) = schema_role(el) {
-                            match el.attr("content") {
-                                Some(content) => self.schema.push((content.to_owned(), role)),
-                                None => exit = Exit::SchemaText(self.text.len(), role),
-                            }
-                        }
-                        stack.push(Step::Leave(exit));
-                        let children: Vec<_> = node.children().collect();
-                        for c in children.into_iter().rev() {
-                            stack.push(Step::Enter(c, depth + 1, place));
-                        }
-                    }
-                    Node::Document | Node::Fragment => {
-                        for c in node.children().collect::<Vec<_>>().into_iter().rev() {
-                            stack.push(Step::Enter(c, depth, place));
-                        }
-                    }
-                    _ => {}
-                },
+impl Visitor for Walk {
+    type Frame = Frame;
+
+    fn open(&mut self, el: &Element) -> Open<Frame> {
+        let name = el.name();
+        match name {
+            "script" => {
+                let ty = el.attr("type").unwrap_or("");
+                return if ty.to_ascii_lowercase().contains("ld+json") {
+                    Open::Capture(Frame::JsonLd)
+                } else {
+                    Open::Skip
+                };
+            }
+            "style" | "noscript" | "template" | "iframe" | "object" | "svg" | "math" | "select"
+            | "textarea" => return Open::Skip,
+            "title" if self.title.is_none() => return Open::Capture(Frame::Title),
+            "title" => return Open::Skip,
+            _ => {}
+        }
+        let outer = self.place;
+        self.place = placement_of(el, outer);
+        let mut exit = if is_block(name) {
+            self.break_line();
+            Exit::Block
+        } else {
+            Exit::Inline
+        };
+        if name == "br" {
+            self.break_line();
+        }
+        if name == "a"
+            && let Some(href) = el.attr("href")
+            && let Some((value, sms)) = phone_href(href)
+        {
+            self.links.push(Link {
+                raw: href.trim().to_owned(),
+                value,
+                sms,
+                text_start: self.text.len(),
+                text_end: self.text.len(),
+            });
+            exit = Exit::Link(self.links.len() - 1);
+        }
+        if let Some(role) = schema_role(el) {
+            match el.attr("content") {
+                Some(content) => self.schema.push((content.to_owned(), role)),
+                None => exit = Exit::SchemaText(self.text.len(), role),
             }
         }
+        Open::Enter(Frame::Walked(exit, outer))
     }
 
-    fn leave(&mut self, exit: Exit) {
+    fn text(&mut self, t: &str) {
+        self.push_text(t, self.place);
+    }
+
+    fn close(&mut self, frame: Frame) {
+        let Frame::Walked(exit, outer) = frame else {
+            return;
+        };
+        self.place = outer;
         match exit {
             Exit::Block => self.break_line(),
             Exit::Inline => {}
@@ -376,6 +304,16 @@ impl Walk {
         }
     }
 
+    fn captured(&mut self, frame: Frame, text: String) {
+        match frame {
+            Frame::Title => self.title = Some(text),
+            Frame::JsonLd => self.jsonld.push(text),
+            Frame::Walked(..) => {}
+        }
+    }
+}
+
+impl Walk {
     fn break_line(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             if self.text.ends_with(' ') {
@@ -391,14 +329,24 @@ impl Walk {
         if self.segs.last().is_none_or(|s| s.1 != place) {
             self.segs.push((self.text.len(), place));
         }
-        for c in t.chars() {
-            if matches!(c, ' ' | '\n' | '\r' | '\t' | '\u{c}') {
-                if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
-                    self.text.push(' ');
-                }
-            } else {
-                self.text.push(c);
+        // HTML whitespace is ASCII, so byte positions are char boundaries.
+        let is_space = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0x0c);
+        let mut rest = t;
+        while !rest.is_empty() {
+            let word = rest
+                .bytes()
+                .position(|b| is_space(&b))
+                .unwrap_or(rest.len());
+            self.text.push_str(&rest[..word]);
+            rest = &rest[word..];
+            let spaces = rest
+                .bytes()
+                .position(|b| !is_space(&b))
+                .unwrap_or(rest.len());
+            if spaces > 0 && !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
+                self.text.push(' ');
             }
+            rest = &rest[spaces..];
         }
     }
 }
@@ -457,7 +405,7 @@ fn is_block(name: &str) -> bool {
 
 /// The placement inside an element, given the placement around it.
 /// Footer > header > heading > body: the outer region wins over a heading inside it.
-fn placement_of(el: &scraper::node::Element, outer: Placement) -> Placement {
+fn placement_of(el: &Element, outer: Placement) -> Placement {
     if matches!(outer, Placement::Footer) {
         return outer;
     }
@@ -490,7 +438,7 @@ fn placement_of(el: &scraper::node::Element, outer: Placement) -> Placement {
 }
 
 /// The schema.org role of a microdata / RDFa property, if it names a phone number.
-fn schema_role(el: &scraper::node::Element) -> Option<Role> {
+fn schema_role(el: &Element) -> Option<Role> {
     ["itemprop", "property"].iter().find_map(|a| {
         let v = el.attr(a)?;
         v.split_ascii_whitespace().find_map(|p| {
