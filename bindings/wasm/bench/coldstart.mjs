@@ -11,16 +11,27 @@
 // 3. Raw and gzipped size of each .wasm.
 //
 //   node bench/coldstart.mjs [--runs 11] [--node-flags=--no-wasm-lazy-compilation]
+//                            [--baseline DIR]
+//     --baseline DIR: also cold-start another build of the phones module (DIR holds its
+//     phonestorm.js and phonestorm_bg.wasm, e.g. the previous release's js/gen/phones),
+//     interleaved with ours in the same run, and print our median over its median: on a
+//     shared, noisy machine the ratio is the figure that carries over.
 //   taskset -c 1 nice -n -5 node bench/coldstart.mjs      (one core, less noise)
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { page } from "./page.mjs";
 
-const gen = (variant, file) => new URL(`../js/gen/${variant}/${file}`, import.meta.url);
-const variants = ["phones", "full"];
+const cli = process.argv.slice(2);
+const baselineAt = cli.indexOf("--baseline");
+const baselineDir = baselineAt >= 0 ? cli[baselineAt + 1] : process.env.PHONESTORM_BASELINE_DIR;
+const gen = (variant, file) =>
+  variant === "base"
+    ? pathToFileURL(`${baselineDir}/${file}`)
+    : new URL(`../js/gen/${variant}/${file}`, import.meta.url);
+const variants = baselineDir ? ["phones", "full", "base"] : ["phones", "full"];
 
 // A 30-byte page: what the first call costs beyond the work on the page (V8 compiles
 // wasm functions lazily, on their first call).
@@ -70,7 +81,10 @@ function coldStarts(runs, which) {
   const script = fileURLToPath(import.meta.url);
   for (let i = 0; i < runs; i++) {
     for (const v of variants) {
-      const out = execFileSync(process.execPath, [...nodeFlags, script, "--child", v, which], { encoding: "utf8" });
+      const out = execFileSync(process.execPath, [...nodeFlags, script, "--child", v, which], {
+        encoding: "utf8",
+        env: { ...process.env, PHONESTORM_BASELINE_DIR: baselineDir ?? "" },
+      });
       results[v].push(JSON.parse(out));
     }
   }
@@ -87,6 +101,11 @@ function coldStarts(runs, which) {
   const ratio = stats(results.full.map((r) => r.coldStart)).median /
     stats(results.phones.map((r) => r.coldStart)).median;
   console.log(`  full / phones cold start (medians): ${ratio.toFixed(2)}×`);
+  if (results.base) {
+    const vsBase = stats(results.phones.map((r) => r.coldStart)).median /
+      stats(results.base.map((r) => r.coldStart)).median;
+    console.log(`  phones / baseline cold start (medians): ${vsBase.toFixed(2)}×`);
+  }
 }
 
 async function warm(variant) {
@@ -130,5 +149,5 @@ if (args[0] === "--child") {
   coldStarts(runs, "typical");
   coldStarts(runs, "tiny");
   console.log("warm, one process per module");
-  for (const v of variants) await warm(v);
+  for (const v of variants.filter((v) => v !== "base")) await warm(v);
 }

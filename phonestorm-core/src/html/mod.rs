@@ -1,6 +1,7 @@
 //! The light HTML tree walk shared by phone and email extraction.
 //!
-//! Pages are tokenized by `html5gum` (the WHATWG tokenizer: character references decoded,
+//! Pages are tokenized by `html5gum` (the WHATWG tokenizer, through our lean emitter in
+//! [`tokens`]: character references decoded,
 //! attributes read as browsers read them, `<script>`/`<style>`/`<title>` contents as raw
 //! text), and [`walk`] rebuilds the element nesting from the tokens with the parts of the
 //! HTML tree builder that decide where text sits:
@@ -22,7 +23,10 @@
 //! at most [`MAX_DEPTH`], are not entered (their text is dropped), so end-tag matching scans
 //! at most that many open elements.
 
-use html5gum::{DefaultEmitter, Emitter, ForwardingEmitter, HtmlString, Token, Tokenizer};
+mod tokens;
+
+use html5gum::Tokenizer;
+use tokens::{Lean, Tok};
 
 /// Deepest element nesting entered.
 pub const MAX_DEPTH: usize = 512;
@@ -97,9 +101,6 @@ pub trait Visitor {
 /// assert_eq!(v.text, "b & c");
 /// ```
 pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
-    let mut tokens = DefaultEmitter::default();
-    tokens.naively_switch_states(true);
-    let emitter = Quiet(tokens);
     let mut tree = Tree {
         max_depth: max_depth.min(MAX_DEPTH),
         open: Vec::new(),
@@ -107,35 +108,32 @@ pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
         skip: None,
         capture: None,
     };
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+    for token in Tokenizer::new_with_emitter(html, Lean::default()).flatten() {
         match token {
-            Token::StartTag(tag) => {
-                let name = owned(tag.name);
+            Tok::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
                 if tree.capture.is_some() {
                     continue;
                 }
                 if let Some((skipped, nested)) = tree.skip.as_mut() {
-                    if *skipped == name && !tag.self_closing {
+                    if *skipped == name && !self_closing {
                         *nested += 1;
                     }
                     continue;
                 }
-                let attrs = tag
-                    .attributes
-                    .into_iter()
-                    .map(|(k, v)| (owned(k), owned(v.value)))
-                    .collect();
-                tree.start(Element { name, attrs }, tag.self_closing, visitor);
+                tree.start(Element { name, attrs }, self_closing, visitor);
             }
-            Token::EndTag(tag) => tree.end(&owned(tag.name), visitor),
-            Token::String(s) => {
+            Tok::End(name) => tree.end(&name, visitor),
+            Tok::Text(text) => {
                 if let Some((_, buf)) = tree.capture.as_mut() {
-                    buf.push_str(&owned(s.value));
+                    buf.push_str(&text);
                 } else if tree.skip.is_none() && tree.overflow == 0 {
-                    visitor.text(&owned(s.value));
+                    visitor.text(&text);
                 }
             }
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
         }
     }
     if let Some((open, buf)) = tree.capture.take() {
@@ -143,28 +141,6 @@ pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
     }
     while let Some(open) = tree.open.pop() {
         visitor.close(open.frame);
-    }
-}
-
-/// The tokenizer's bytes as a string (they come from a `&str`, so the copy of a lossy
-/// decode is never needed in practice).
-fn owned(b: HtmlString) -> String {
-    String::from_utf8(b.0).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// The default token emitter without parse-error reporting: errors are never read, and
-/// checking every character for them was the tokenizer's largest cost.
-struct Quiet(DefaultEmitter);
-
-impl ForwardingEmitter for Quiet {
-    type Token = Token;
-
-    fn inner(&mut self) -> &mut impl Emitter<Token = Token> {
-        &mut self.0
-    }
-
-    fn should_emit_errors(&mut self) -> bool {
-        false
     }
 }
 
