@@ -3,17 +3,16 @@
 //! `[PHONESTORM][...]` log signatures (§12) emitted through `tracing` (target `phonestorm`).
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use futures_util::StreamExt;
 use phonestorm_core::domain::{self, BusinessQuery, RankConfig, SiteKind};
 use phonestorm_core::email::{EmailConfig, EmailOptions, extract_emails};
-use phonestorm_core::phone::PhoneType;
 use phonestorm_core::phone::classify::{ClassifyInput, classify};
 use phonestorm_core::phone::html::{HtmlOptions, extract_html};
 use phonestorm_core::phone::normalize::normalize;
-use phonestorm_core::phone::pipeline::{ExtractOptions, PageFormat, PageInput, extract_site};
-use phonestorm_core::phone::score::ScoreConfig;
+use phonestorm_core::phone::score::{ScoreConfig, score_site};
+use phonestorm_core::phone::{PhoneType, Sighting};
 use serde::{Deserialize, Serialize};
 
 use crate::crawl::{CrawlConfig, CrawledSite, Crawler};
@@ -21,6 +20,35 @@ use crate::fetch::Fetcher;
 use crate::places::{PlacesQuery, PlacesSource};
 use crate::registry::{PhoneRegistry, RegistryError};
 use crate::search::{SearchError, SearchProvider};
+
+/// A crawled site and the phone sightings on its pages, read at most once however many
+/// steps ask (a search or reverse-discovery check, then the scoring).
+struct Site {
+    crawled: CrawledSite,
+    sightings: OnceLock<Vec<Sighting>>,
+}
+
+impl Site {
+    fn sightings(&self) -> &[Sighting] {
+        self.sightings.get_or_init(|| {
+            self.crawled
+                .pages
+                .iter()
+                .flat_map(|p| {
+                    let opts = HtmlOptions {
+                        base_url: Some(p.url.clone()),
+                        page_kind: None,
+                    };
+                    extract_html(&p.body, &opts).sightings
+                })
+                .collect()
+        })
+    }
+
+    fn has_phone(&self, e164: &str) -> bool {
+        self.sightings().iter().any(|s| s.number.e164 == e164)
+    }
+}
 
 /// A lead to enrich (the columns of a leads CSV/JSONL).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -227,28 +255,18 @@ impl Enricher {
         }
     }
 
-    async fn crawl(&self, start: &str) -> Option<CrawledSite> {
+    async fn crawl(&self, start: &str) -> Option<Site> {
         match self.crawler.crawl(start).await {
-            Ok(site) if !site.domain.is_empty() => Some(site),
+            Ok(site) if !site.domain.is_empty() => Some(Site {
+                crawled: site,
+                sightings: OnceLock::new(),
+            }),
             Ok(_) => None,
             Err(e) => {
                 tracing::debug!(start, error = %e, "crawl failed");
                 None
             }
         }
-    }
-
-    fn site_has_phone(site: &CrawledSite, e164: &str) -> bool {
-        site.pages.iter().any(|p| {
-            let opts = HtmlOptions {
-                base_url: Some(p.url.clone()),
-                page_kind: None,
-            };
-            extract_html(&p.body, &opts)
-                .sightings
-                .iter()
-                .any(|s| s.number.e164 == e164)
-        })
     }
 
     /// What kind of site a URL or domain is (the core's lists); `None` if it has no host.
@@ -287,7 +305,7 @@ impl Enricher {
         &self,
         lead: &Lead,
         e164: &str,
-    ) -> Result<Option<(CrawledSite, &'static str)>, EnrichError> {
+    ) -> Result<Option<(Site, &'static str)>, EnrichError> {
         storm!(
             "[PHONESTORM][REVERSE_DOMAIN] attempting reverse domain discovery from phone lead={} number={}",
             lead.id,
@@ -338,7 +356,7 @@ impl Enricher {
                     continue;
                 }
                 if let Some(site) = self.crawl(&c.url).await
-                    && Self::site_has_phone(&site, e164)
+                    && site.has_phone(e164)
                 {
                     return Ok(Some((site, "reverse_search")));
                 }
@@ -388,7 +406,7 @@ impl Enricher {
         let lead_phone = lead_number.as_ref().map(|n| n.e164.clone());
 
         // 1. Domain discovery.
-        let mut site: Option<CrawledSite> = None;
+        let mut site: Option<Site> = None;
         match lead.website.as_deref().filter(|w| !w.trim().is_empty()) {
             Some(w) => match self.site_kind(w) {
                 Some(kind) if kind.is_weak_presence() => {
@@ -420,7 +438,7 @@ impl Enricher {
                 site = self.crawl(&best.url).await;
                 // With a known phone, a search hit must carry it.
                 if let (Some(s), Some(p)) = (&site, &lead_phone)
-                    && !Self::site_has_phone(s, p)
+                    && !s.has_phone(p)
                 {
                     site = None;
                 }
@@ -440,32 +458,16 @@ impl Enricher {
         }
 
         // 2. Phone extraction (+ registry update) and 4. email.
-        if let Some(s) = &site {
+        if let Some(site) = &site {
+            let s = &site.crawled;
             ev.domain = Some(s.domain.clone());
             ev.pages_fetched = s.pages.len();
-            let page_opts: Vec<ExtractOptions> = s
-                .pages
-                .iter()
-                .map(|p| ExtractOptions {
-                    base_url: Some(p.url.clone()),
-                    page_kind: None,
-                })
-                .collect();
-            let pages: Vec<PageInput<'_>> = s
-                .pages
-                .iter()
-                .zip(&page_opts)
-                .map(|(p, options)| PageInput {
-                    content: &p.body,
-                    format: PageFormat::Html,
-                    options,
-                })
-                .collect();
-            // A first pass finds the numbers; the registry then says on how many domains
-            // each was seen, which the final score needs (the multi-domain penalty).
-            let first = extract_site(&pages, &Default::default(), &self.config.scoring);
+            // The pages are read once; scoring runs a first time to find the numbers, and
+            // again once the registry says on how many domains each was seen (the
+            // multi-domain penalty), which is cheap next to reading the pages.
+            let sightings = site.sightings();
+            let first = score_site(sightings, &Default::default(), &self.config.scoring);
             let numbers: Vec<String> = first
-                .score
                 .numbers
                 .iter()
                 .map(|n| n.number.e164.clone())
@@ -475,9 +477,9 @@ impl Enricher {
             }
             let counts = self.registry.domain_counts(&numbers).await?;
             let scored = if counts.values().any(|&c| c > 1) {
-                extract_site(&pages, &counts, &self.config.scoring).score
+                score_site(sightings, &counts, &self.config.scoring)
             } else {
-                first.score
+                first
             };
             if let Some(best) = &scored.best {
                 ev.lead_phone_raw = Some(best.raw.clone());
