@@ -68,7 +68,37 @@ pub(crate) fn json_to_js(value: &Value) -> Result<JsValue, JsValue> {
     to_js_raw(value)
 }
 
+/// Deepest nesting of arrays and objects read from JS. Reading is recursive (serde, and
+/// the key renaming below): a deeper value would overflow the module's stack, which in
+/// WebAssembly corrupts memory for every later call instead of failing this one.
+pub(crate) const MAX_INPUT_DEPTH: usize = 128;
+
+/// Refuses values nested deeper than [`MAX_INPUT_DEPTH`] (a cyclic value is infinitely
+/// deep), walking them without recursion.
+fn check_depth(value: &JsValue) -> Result<(), JsValue> {
+    let mut stack = vec![(value.clone(), 0usize)];
+    while let Some((v, depth)) = stack.pop() {
+        if !v.is_object() {
+            continue;
+        }
+        if depth >= MAX_INPUT_DEPTH {
+            return Err(js_error(
+                "invalid_config",
+                &format!("input nested deeper than {MAX_INPUT_DEPTH} levels"),
+            ));
+        }
+        let children = if js_sys::Array::is_array(&v) {
+            js_sys::Array::from(&v)
+        } else {
+            js_sys::Object::values(&js_sys::Object::from(v))
+        };
+        stack.extend(children.iter().map(|c| (c, depth + 1)));
+    }
+    Ok(())
+}
+
 fn js_to_json(value: JsValue) -> Result<Value, JsValue> {
+    check_depth(&value)?;
     serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid_config", &e.to_string()))
 }
 
