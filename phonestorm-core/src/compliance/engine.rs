@@ -53,6 +53,10 @@ pub fn resolve_zones(
                 .filter(|s| !s.is_empty())
         });
     if let Some(zone) = recipient.zone.as_ref().filter(|z| !z.trim().is_empty()) {
+        // A zone the IANA database does not know cannot place the recipient's clock.
+        if TimeZone::get(zone.trim()).is_err() {
+            return Err(ComplianceError::UnknownTimeZone(zone.trim().to_string()));
+        }
         return Ok(ResolvedZones {
             state,
             zones: vec![zone.trim().to_string()],
@@ -67,11 +71,16 @@ pub fn resolve_zones(
         });
     }
     match &policy.unknown_zone {
-        UnknownZone::Assume(zones) if !zones.is_empty() => Ok(ResolvedZones {
-            state,
-            zones: zones.clone(),
-            source: ZoneSource::Policy,
-        }),
+        UnknownZone::Assume(zones) if !zones.is_empty() => {
+            match zones.iter().find(|z| TimeZone::get(z.trim()).is_err()) {
+                Some(bad) => Err(ComplianceError::UnknownTimeZone(bad.clone())),
+                None => Ok(ResolvedZones {
+                    state,
+                    zones: zones.clone(),
+                    source: ZoneSource::Policy,
+                }),
+            }
+        }
         _ => match recipient.phone.as_deref().and_then(npa_of) {
             Some(npa) => Err(ComplianceError::UnknownAreaCode(npa)),
             None => Err(ComplianceError::InvalidPhone(

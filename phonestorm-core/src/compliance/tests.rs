@@ -131,3 +131,24 @@ fn error_codes() {
     let r = resolve_zones(&Policy::default(), &sms_to("hello"));
     assert_eq!(r.unwrap_err().code(), "invalid_phone");
 }
+
+#[test]
+fn zones_outside_the_iana_database_are_refused() {
+    let mut r = sms_to("+13052345678");
+    r.zone = Some("Mars/Olympus_Mons".into());
+    let err = resolve_zones(&Policy::default(), &r).unwrap_err();
+    assert_eq!(err.code(), "unknown_time_zone");
+    // A send to that recipient is denied for want of a clock, not sent on a guess.
+    let decision = decide(&r, "2025-06-03T16:00:00Z");
+    assert_eq!(decision.kind(), "deny");
+    assert_eq!(decision.reasons()[0].code(), "unknown_zone");
+    r.zone = Some(" America/Chicago ".into());
+    let ok = resolve_zones(&Policy::default(), &r).unwrap();
+    assert_eq!(ok.zones, ["America/Chicago"]);
+    let policy = Policy {
+        unknown_zone: UnknownZone::Assume(vec!["Nowhere/Land".into()]),
+        ..Policy::default()
+    };
+    let err = resolve_zones(&policy, &sms_to("+18005550100")).unwrap_err();
+    assert_eq!(err.code(), "unknown_time_zone");
+}
