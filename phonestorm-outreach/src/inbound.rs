@@ -151,6 +151,10 @@ impl Engine {
                         && c.fields.provider_id.as_deref() == Some(pid)
                 });
             if seen {
+                // A redelivered webhook is the provider retrying after no answer: if the
+                // first delivery committed an opt-out and died before confirming it (the
+                // model-read path logs the message before committing), confirm it now.
+                self.send_pending_confirmations(now).await?;
                 return Ok(InboundOutcome {
                     contact_id: Some(contact.id),
                     intent: None,

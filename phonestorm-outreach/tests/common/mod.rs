@@ -238,3 +238,32 @@ pub async fn sqlite_store(dir: &tempfile::TempDir) -> SqlStore {
 pub fn ts(s: &str) -> jiff::Timestamp {
     s.parse().unwrap()
 }
+
+/// A fake Ollama `/api/chat` on loopback (real wire format): JSON-format requests get an
+/// intent read from the last message ("call me" → interested, "not comfortable" → opt_out,
+/// a question mark → question), others a canned reply; `nonsense` answers free text that
+/// is no JSON; every answer waits `delay_ms`.
+#[allow(dead_code)] // not every test binary that includes `common` uses it
+pub async fn fake_ollama(delay_ms: u64, nonsense: bool) -> String {
+    http_server(Arc::new(move |r: &Req| {
+        assert_eq!((r.method.as_str(), r.path.as_str()), ("POST", "/api/chat"));
+        let req: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(req["stream"], false);
+        let last = req["messages"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_lowercase();
+        let content = if nonsense {
+            "I think this person might be interested, maybe?".to_owned()
+        } else if req["format"] == "json" {
+            let intent = if last.contains("call me") { "interested" } else if last.contains("not comfortable") { "opt_out" } else if last.contains('?') { "question" } else { "unknown" };
+            format!(r#"{{"intent": "{intent}", "confidence": 0.9}}"#)
+        } else {
+            "\"Great question!  We found your details in public property records. Would you like a quick call to talk it over?\"".to_owned()
+        };
+        let body = serde_json::json!({
+            "model": req["model"], "created_at": "2026-03-02T15:00:00.000Z",
+            "message": {"role": "assistant", "content": content},
+            "done_reason": "stop", "done": true, "total_duration": 1000, "eval_count": 10
+        });
+        (200, body.to_string(), delay_ms)
+    }))
+    .await
+}
