@@ -212,9 +212,9 @@ fn closes_p(name: &str) -> bool {
     )
 }
 
-/// Structural elements: an inline end tag does not close past one, and implied closes do
-/// not reach across the scope boundaries among them.
-fn is_structural(name: &str) -> bool {
+/// Block-level and table elements: text on either side of one does not run together, and
+/// an inline end tag (`</b>`) does not close past one.
+pub fn is_block(name: &str) -> bool {
     closes_p(name)
         || matches!(
             name,
@@ -243,7 +243,7 @@ fn is_heading(name: &str) -> bool {
 #[derive(Clone, Copy)]
 enum Stop {
     Never,
-    Structural,
+    Block,
     At(&'static [&'static str]),
 }
 
@@ -332,10 +332,10 @@ impl<F> Tree<F> {
                 }
             }
             _ => {
-                let stop = if is_structural(name) {
+                let stop = if is_block(name) {
                     Stop::Never
                 } else {
-                    Stop::Structural
+                    Stop::Block
                 };
                 if let Some(at) = self.find(&[name], stop) {
                     self.pop_to(at, v);
@@ -390,7 +390,7 @@ impl<F> Tree<F> {
             }
             let stops = match stop {
                 Stop::Never => false,
-                Stop::Structural => is_structural(name),
+                Stop::Block => is_block(name),
                 Stop::At(names) => names.contains(&name),
             };
             if stops {

@@ -351,56 +351,10 @@ impl Walk {
     }
 }
 
-/// Whether the element breaks the flow of text (so numbers are not joined across it).
+/// Whether the element breaks the flow of text (so numbers are not joined across it):
+/// blocks, and the replaced elements that sit between two runs of text.
 fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "button"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "html"
-            | "img"
-            | "input"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "option"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-    )
+    crate::html::is_block(name) || matches!(name, "img" | "input" | "option")
 }
 
 /// The placement inside an element, given the placement around it.
