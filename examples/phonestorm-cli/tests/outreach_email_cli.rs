@@ -2,70 +2,14 @@
 //! SMTP server on loopback (Python `aiosmtpd`, with AUTH), a real SQLite file, at a fixed
 //! `--now`. Running the same tick again sends nothing more.
 
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::process::Command;
 use std::time::Duration;
 
-const SERVER: &str = include_str!("../../../phonestorm-outreach/tests/smtp_server.py");
+#[path = "../../../phonestorm-outreach/tests/support/smtp_server.rs"]
+mod smtp_server;
+
 const NOW: &str = "2026-03-02T15:00:00Z"; // 10:00 in Orlando (area code 407)
-
-struct Smtp {
-    child: std::process::Child,
-    lines: mpsc::Receiver<String>,
-    port: u16,
-}
-
-impl Drop for Smtp {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts aiosmtpd, or `None` (skip) where it cannot be had outside CI.
-fn start_smtp() -> Option<Smtp> {
-    let has = |py: &str| {
-        Command::new("python3")
-            .args(["-c", py])
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false)
-    };
-    if !has("import aiosmtpd") {
-        assert!(
-            std::env::var("PHONESTORM_TEST_SMTP").is_err(),
-            "aiosmtpd required in CI"
-        );
-        eprintln!("SKIP: python3 aiosmtpd not available");
-        return None;
-    }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new("python3")
-        .args(["-c", SERVER, &port.to_string()])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let out = child.stdout.take().unwrap();
-    let (tx, lines) = mpsc::channel();
-    std::thread::spawn(move || {
-        for l in std::io::BufReader::new(out).lines().map_while(Result::ok) {
-            if tx.send(l).is_err() {
-                break;
-            }
-        }
-    });
-    assert_eq!(
-        lines.recv_timeout(Duration::from_secs(30)).unwrap(),
-        "READY"
-    );
-    Some(Smtp { child, lines, port })
-}
 
 /// Runs `phonestorm outreach --store DB --now NOW ARGS` with `envs`; JSON lines of stdout.
 fn outreach(db: &Path, args: &[&str], envs: &[(&str, String)]) -> Vec<serde_json::Value> {
@@ -107,7 +51,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// Everything the server received until `n` messages have ended (or 20 s passed).
-fn messages(smtp: &Smtp, n: usize, wait: Duration) -> Vec<String> {
+fn messages(smtp: &smtp_server::SmtpServer, n: usize, wait: Duration) -> Vec<String> {
     let mut got = Vec::new();
     let mut cur = String::new();
     while got.len() < n {
@@ -125,7 +69,9 @@ fn messages(smtp: &Smtp, n: usize, wait: Duration) -> Vec<String> {
 
 #[test]
 fn run_due_sends_email_touches_over_smtp_once() {
-    let Some(smtp) = start_smtp() else { return };
+    let Some(smtp) = smtp_server::start() else {
+        return;
+    };
     let dir = scratch("run-due-email");
     let db = dir.join("crm.sqlite");
     outreach(&db, &["init"], &[]);
