@@ -31,6 +31,53 @@ use tokens::{Lean, Tok};
 /// Deepest element nesting entered.
 pub const MAX_DEPTH: usize = 512;
 
+/// Most quoted attribute values one tag may carry; the page is read up to a tag with more.
+/// html5gum 0.9 tokenizes a run of `name="value"` attributes through a cycle of directly
+/// called states, one group of stack frames per attribute (about 0.5 KB optimised, 10 KB in
+/// a debug build), so a tag with thousands of them overflows the stack (natively an abort;
+/// in WebAssembly, memory corruption). Real tags carry a handful.
+pub const MAX_TAG_ATTRIBUTES: usize = tokens::MAX_ATTRIBUTES;
+
+/// Where `html` must be cut so that no tag hands the tokenizer more than
+/// [`MAX_TAG_ATTRIBUTES`] values: the start of the first tag with more (or the length).
+/// Counted: every `=` followed (after spaces) by a quote inside what looks like a tag, with
+/// quoted runs skipped whole, until the `>` that closes it (or the end of the page).
+fn attribute_bomb_cut(html: &str) -> usize {
+    let b = html.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + p;
+        i = start + 1;
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let mut values = 0usize;
+        while let Some(&c) = b.get(i) {
+            i += 1;
+            match c {
+                b'>' => break,
+                b'=' => {
+                    let next = b[i..].iter().find(|c| !c.is_ascii_whitespace());
+                    if matches!(next, Some(b'"' | b'\'')) {
+                        values += 1;
+                        if values > MAX_TAG_ATTRIBUTES {
+                            return start;
+                        }
+                    }
+                }
+                b'"' | b'\'' => {
+                    i = b[i..]
+                        .iter()
+                        .position(|&q| q == c)
+                        .map_or(b.len(), |q| i + q + 1);
+                }
+                _ => {}
+            }
+        }
+    }
+    b.len()
+}
+
 /// A start tag: its lower-case name and attributes (values decoded).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
@@ -101,6 +148,7 @@ pub trait Visitor {
 /// assert_eq!(v.text, "b & c");
 /// ```
 pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
+    let html = &html[..attribute_bomb_cut(html)];
     let mut tree = Tree {
         max_depth: max_depth.min(MAX_DEPTH),
         open: Vec::new(),
@@ -520,6 +568,27 @@ mod tests {
         let mut a = Attrs::default();
         walk(r#"<A HREF="tel:+1&#51;05">x</A><b>"#, 8, &mut a);
         assert_eq!(a.0, [Some("tel:+1305".to_owned()), None]);
+    }
+
+    #[test]
+    fn attribute_bombs_are_cut_before_the_tokenizer_sees_them() {
+        // 50,000 quoted attributes overflowed html5gum's stack; the page is read up to there.
+        let bomb = format!(
+            "<p>before</p><div {}>after",
+            "data-x=\"212\" ".repeat(50_000)
+        );
+        assert_eq!(attribute_bomb_cut(&bomb), "<p>before</p>".len());
+        assert_eq!(trace(&bomb).0, "<p>before</p>");
+        // A tag at the limit is kept, and quoted `=` / `>` do not count or end it.
+        let ok = format!("<div {}>x", "a=\"b=>c\" ".repeat(MAX_TAG_ATTRIBUTES));
+        assert_eq!(attribute_bomb_cut(&ok), ok.len());
+        assert_eq!(trace(&ok).0, "<div>x</div>");
+        // Unquoted values (no recursion there) do not count.
+        let unquoted = format!("<a {}>x", "h=/p?a=1&b=2 ".repeat(1_000));
+        assert_eq!(attribute_bomb_cut(&unquoted), unquoted.len());
+        // Unterminated, at the end of the page: still cut.
+        let tail = format!("x<a {}", "b='c' ".repeat(MAX_TAG_ATTRIBUTES + 1));
+        assert_eq!(attribute_bomb_cut(&tail), 1);
     }
 
     #[test]
