@@ -419,7 +419,11 @@ fn phone_href(href: &str) -> Option<(String, bool)> {
         .map(|s| (s.len(), !s.starts_with("tel") && !s.starts_with("call")))?;
     let rest = h.get(skip..)?;
     let rest = rest.trim_start_matches('/');
-    let decoded = percent_decode(&rest[..rest.len().min(256)]);
+    let mut end = rest.len().min(256);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let decoded = percent_decode(&rest[..end]);
     let mut value = decoded.split(['?', '&']).next().unwrap_or("").to_owned();
     // Keep `;ext=12`, drop other parameters (`;phone-context=…`, `;isub=…`).
     if let Some(p) = value.find(';') {
@@ -608,6 +612,12 @@ mod tests {
         );
         assert_eq!(phone_href("mailto:a@b.c"), None);
         assert_eq!(phone_href("tel:%E2%82"), Some(("\u{fffd}".into(), false)));
+        // Only the first 256 bytes are read, cut at a char boundary (found by cargo-fuzz:
+        // an href of NULs, which the tokenizer turns into 3-byte U+FFFD).
+        let long = format!("sms:{}", "\u{fffd}".repeat(100));
+        let (value, sms) = phone_href(&long).unwrap();
+        assert!(sms);
+        assert_eq!(value, "\u{fffd}".repeat(85));
     }
 
     proptest! {
