@@ -66,7 +66,9 @@ fn percent_decode(s: &str) -> String {
 
 /// Addresses in a `mailto:` URL (several may be separated by `,` or `;`; query dropped).
 pub(crate) fn mailto_addresses(href: &str) -> Vec<String> {
-    let rest = &href.trim()[7..];
+    let Some(rest) = crate::phone::html::strip_prefix_ignore_case(href.trim(), "mailto:") else {
+        return Vec::new();
+    };
     let rest = rest.split('?').next().unwrap_or("");
     percent_decode(rest)
         .split([',', ';'])
@@ -203,7 +205,9 @@ impl Visitor for Walk {
             .is_some_and(|v| v.eq_ignore_ascii_case("email"));
         if let Some(href) = el.attr("href") {
             let h = href.trim();
-            if h.len() > 7 && h[..7].eq_ignore_ascii_case("mailto:") {
+            if crate::phone::html::strip_prefix_ignore_case(h, "mailto:")
+                .is_some_and(|rest| !rest.is_empty())
+            {
                 for a in mailto_addresses(h) {
                     self.raw.push((a, EmailSource::Mailto, placement));
                 }
@@ -342,6 +346,12 @@ mod tests {
             ["jane@joes.com"]
         );
         assert_eq!(percent_decode("100%"), "100%");
+        // Found by cargo-fuzz: a multi-byte character where the scheme would end.
+        assert!(mailto_addresses("tel\u{fffd}\u{fffd}:x").is_empty());
+        let html = "<a href=\"tel\u{fffd}\u{fffd}:%2B1\">x</a> <a href=\"mAiLtO:a@joes.com\">y</a>";
+        let f = extract_emails(html, &EmailOptions::default(), &EmailConfig::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].email, "a@joes.com");
     }
 
     #[test]

@@ -430,13 +430,23 @@ fn phone_href(href: &str) -> Option<(String, bool)> {
         let params = value[p..].to_owned();
         value.truncate(p);
         for param in params.split(';') {
-            if param.len() > 4 && param[..4].eq_ignore_ascii_case("ext=") {
+            if let Some(ext) = strip_prefix_ignore_case(param, "ext=")
+                && !ext.is_empty()
+            {
                 value.push_str(" ext. ");
-                value.push_str(&param[4..]);
+                value.push_str(ext);
             }
         }
     }
     Some((value, sms))
+}
+
+/// `s` without an ASCII `prefix` matched case-insensitively (`None` when it does not start
+/// so; never slices inside a multi-byte character).
+pub(crate) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// Decodes `%XX` escapes (invalid escapes are kept as written).
@@ -616,6 +626,10 @@ mod tests {
         // an href of NULs, which the tokenizer turns into 3-byte U+FFFD).
         let long = format!("sms:{}", "\u{fffd}".repeat(100));
         let (value, sms) = phone_href(&long).unwrap();
+        assert_eq!(
+            phone_href("tel:305;\u{fffd}t=1;EXT=9"),
+            Some(("305 ext. 9".into(), false))
+        );
         assert!(sms);
         assert_eq!(value, "\u{fffd}".repeat(85));
     }
