@@ -66,7 +66,7 @@ fn percent_decode(s: &str) -> String {
 
 /// Addresses in a `mailto:` URL (several may be separated by `,` or `;`; query dropped).
 pub(crate) fn mailto_addresses(href: &str) -> Vec<String> {
-    let Some(rest) = crate::phone::html::strip_prefix_ignore_case(href.trim(), "mailto:") else {
+    let Some(rest) = crate::html::strip_prefix_ignore_case(href.trim(), "mailto:") else {
         return Vec::new();
     };
     let rest = rest.split('?').next().unwrap_or("");
@@ -175,16 +175,8 @@ impl Visitor for Walk {
     fn open(&mut self, el: &Element) -> Open<Frame> {
         let name = el.name();
         match name {
-            "script" => {
-                let ld = el
-                    .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                return if ld {
-                    Open::Capture(Frame::JsonLd)
-                } else {
-                    Open::Skip
-                };
-            }
+            "script" if crate::html::is_json_ld(el) => return Open::Capture(Frame::JsonLd),
+            "script" => return Open::Skip,
             "style" | "noscript" | "template" | "svg" | "title" | "textarea" => {
                 return Open::Skip;
             }
@@ -205,7 +197,7 @@ impl Visitor for Walk {
             .is_some_and(|v| v.eq_ignore_ascii_case("email"));
         if let Some(href) = el.attr("href") {
             let h = href.trim();
-            if crate::phone::html::strip_prefix_ignore_case(h, "mailto:")
+            if crate::html::strip_prefix_ignore_case(h, "mailto:")
                 .is_some_and(|rest| !rest.is_empty())
             {
                 for a in mailto_addresses(h) {
@@ -364,6 +356,15 @@ mod tests {
             (f[0].email.as_str(), f[0].source),
             ("office@joes.com", EmailSource::Schema)
         );
+    }
+
+    #[test]
+    fn json_ld_with_a_charset_parameter_is_read() {
+        // Same rule as the phone extractor (`html::is_json_ld`); it used to need the bare type.
+        let html = r#"<script type="application/ld+json; charset=utf-8">{"email":"office@joes.com"}</script>"#;
+        let f = extract_emails(html, &EmailOptions::default(), &EmailConfig::default());
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].source, EmailSource::Schema);
     }
 
     #[test]

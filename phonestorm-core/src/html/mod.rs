@@ -100,6 +100,24 @@ impl Element {
     }
 }
 
+/// Whether an element is a JSON-LD block: `<script type="application/ld+json">`, with or
+/// without parameters (`; charset=utf-8`). One rule for every extractor that reads them.
+pub fn is_json_ld(el: &Element) -> bool {
+    el.name() == "script"
+        && el.attr("type").is_some_and(|t| {
+            let media = t.split(';').next().unwrap_or_default();
+            media.trim().eq_ignore_ascii_case("application/ld+json")
+        })
+}
+
+/// `s` without an ASCII `prefix` matched case-insensitively (`None` when it does not start
+/// so; never slices inside a multi-byte character). For URL schemes and attribute values.
+pub fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
 /// What the walk does with an element's content.
 pub enum Open<F> {
     /// Walk its children; [`Visitor::close`] gets the frame back when it ends.
@@ -589,6 +607,24 @@ mod tests {
         // Unterminated, at the end of the page: still cut.
         let tail = format!("x<a {}", "b='c' ".repeat(MAX_TAG_ATTRIBUTES + 1));
         assert_eq!(attribute_bomb_cut(&tail), 1);
+    }
+
+    #[test]
+    fn json_ld_and_prefixes() {
+        let script = |ty: &str| Element {
+            name: "script".into(),
+            attrs: vec![("type".into(), ty.into())],
+        };
+        assert!(is_json_ld(&script("application/ld+json")));
+        assert!(is_json_ld(&script(" Application/LD+JSON; charset=utf-8")));
+        assert!(!is_json_ld(&script("text/javascript")));
+        assert!(!is_json_ld(&script("application/ld+json-patch")));
+        assert_eq!(
+            strip_prefix_ignore_case("MailTo:a@b", "mailto:"),
+            Some("a@b")
+        );
+        assert_eq!(strip_prefix_ignore_case("ma\u{fffd}", "mailto:"), None);
+        assert_eq!(strip_prefix_ignore_case("tel\u{fffd}:1", "tel:"), None);
     }
 
     #[test]

@@ -231,14 +231,8 @@ impl Visitor for Walk {
     fn open(&mut self, el: &Element) -> Open<Frame> {
         let name = el.name();
         match name {
-            "script" => {
-                let ty = el.attr("type").unwrap_or("");
-                return if ty.to_ascii_lowercase().contains("ld+json") {
-                    Open::Capture(Frame::JsonLd)
-                } else {
-                    Open::Skip
-                };
-            }
+            "script" if crate::html::is_json_ld(el) => return Open::Capture(Frame::JsonLd),
+            "script" => return Open::Skip,
             "style" | "noscript" | "template" | "iframe" | "object" | "svg" | "math" | "select"
             | "textarea" => return Open::Skip,
             "title" if self.title.is_none() => return Open::Capture(Frame::Title),
@@ -430,7 +424,7 @@ fn phone_href(href: &str) -> Option<(String, bool)> {
         let params = value[p..].to_owned();
         value.truncate(p);
         for param in params.split(';') {
-            if let Some(ext) = strip_prefix_ignore_case(param, "ext=")
+            if let Some(ext) = crate::html::strip_prefix_ignore_case(param, "ext=")
                 && !ext.is_empty()
             {
                 value.push_str(" ext. ");
@@ -439,14 +433,6 @@ fn phone_href(href: &str) -> Option<(String, bool)> {
         }
     }
     Some((value, sms))
-}
-
-/// `s` without an ASCII `prefix` matched case-insensitively (`None` when it does not start
-/// so; never slices inside a multi-byte character).
-pub(crate) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &s[prefix.len()..])
 }
 
 /// Decodes `%XX` escapes (invalid escapes are kept as written).
