@@ -42,35 +42,13 @@ pub(crate) fn page_kind_of(url: Option<&str>) -> PageKind {
     }
 }
 
-/// Percent-decodes a string; invalid escapes are kept as written.
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            let hex = std::str::from_utf8(&b[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            if let Some(v) = hex {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Addresses in a `mailto:` URL (several may be separated by `,` or `;`; query dropped).
 pub(crate) fn mailto_addresses(href: &str) -> Vec<String> {
     let Some(rest) = crate::html::strip_prefix_ignore_case(href.trim(), "mailto:") else {
         return Vec::new();
     };
     let rest = rest.split('?').next().unwrap_or("");
-    percent_decode(rest)
+    crate::html::percent_decode(rest)
         .split([',', ';'])
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
@@ -120,7 +98,7 @@ fn json_emails(v: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
                     if let Some(s) = val.as_str() {
                         let s = s.trim();
                         let s = s.strip_prefix("mailto:").unwrap_or(s);
-                        out.push(percent_decode(s));
+                        out.push(crate::html::percent_decode(s));
                     }
                 }
                 json_emails(val, depth + 1, out);
@@ -337,7 +315,7 @@ mod tests {
             mailto_addresses("MAILTO:%6Aane@joes.com"),
             ["jane@joes.com"]
         );
-        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(crate::html::percent_decode("100%"), "100%");
         // Found by cargo-fuzz: a multi-byte character where the scheme would end.
         assert!(mailto_addresses("tel\u{fffd}\u{fffd}:x").is_empty());
         let html = "<a href=\"tel\u{fffd}\u{fffd}:%2B1\">x</a> <a href=\"mAiLtO:a@joes.com\">y</a>";

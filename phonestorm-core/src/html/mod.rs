@@ -118,6 +118,14 @@ pub fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str>
         .then(|| &s[prefix.len()..])
 }
 
+/// Decodes `%XX` escapes in an href (invalid escapes are kept as written; bytes that are
+/// not UTF-8 become U+FFFD).
+pub fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 /// What the walk does with an element's content.
 pub enum Open<F> {
     /// Walk its children; [`Visitor::close`] gets the frame back when it ends.

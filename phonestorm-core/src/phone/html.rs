@@ -417,7 +417,7 @@ fn phone_href(href: &str) -> Option<(String, bool)> {
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    let decoded = percent_decode(&rest[..end]);
+    let decoded = crate::html::percent_decode(&rest[..end]);
     let mut value = decoded.split(['?', '&']).next().unwrap_or("").to_owned();
     // Keep `;ext=12`, drop other parameters (`;phone-context=…`, `;isub=…`).
     if let Some(p) = value.find(';') {
@@ -433,30 +433,6 @@ fn phone_href(href: &str) -> Option<(String, bool)> {
         }
     }
     Some((value, sms))
-}
-
-/// Decodes `%XX` escapes (invalid escapes are kept as written).
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|d| d as u8)
 }
 
 /// "Call now", "Call us", "Call today", "Give us a call" shortly before the number, on the
