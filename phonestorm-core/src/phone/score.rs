@@ -30,6 +30,7 @@
 //! the smaller E.164 string, so the choice is deterministic whatever the input order.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -268,7 +269,8 @@ fn score_number(
     let best_sighting = group[best_index.min(group.len().saturating_sub(1))];
     let (base, source) = best_weight;
     explanation.push(format!(
-        "{source} sighting: base {base:.2} ({})",
+        "{source} sighting: base {} ({})",
+        TwoDecimals(base),
         best_sighting.page.as_deref().unwrap_or("no page")
     ));
 
@@ -281,7 +283,11 @@ fn score_number(
         let bonus =
             (config.repeat_bonus * (distinct.len() - 1) as f64).min(config.repeat_bonus_max);
         confidence += bonus;
-        explanation.push(format!("seen in {} places: +{bonus:.2}", distinct.len()));
+        explanation.push(format!(
+            "seen in {} places: +{}",
+            distinct.len(),
+            TwoDecimals(bonus)
+        ));
     }
 
     let roles: Vec<Role> = group.iter().map(|s| s.role).collect();
@@ -318,7 +324,10 @@ fn score_number(
         .is_some_and(|n| nanp::check(n.as_bytes()) == Ok(NanpService::TollFree));
     if nanp_tollfree || classification.phone_type == PhoneType::Tollfree || role == Role::Tollfree {
         confidence -= config.tollfree_penalty;
-        explanation.push(format!("toll-free: -{:.2}", config.tollfree_penalty));
+        explanation.push(format!(
+            "toll-free: -{}",
+            TwoDecimals(config.tollfree_penalty)
+        ));
     }
 
     let domains = domain_counts.get(&number.e164).copied().unwrap_or(1);
@@ -333,17 +342,17 @@ fn score_number(
     } else if domains >= config.multi_domain_min {
         confidence -= config.multi_domain_penalty;
         explanation.push(format!(
-            "seen on {domains} domains: -{:.2}",
-            config.multi_domain_penalty
+            "seen on {domains} domains: -{}",
+            TwoDecimals(config.multi_domain_penalty)
         ));
     }
     let clamped = confidence.clamp(0.0, 1.0);
     // Round to 4 decimals so JSON output is stable (0.7 + 0.05 + ...).
     let clamped = (clamped * 10_000.0).round() / 10_000.0;
     if !(0.0..=1.0).contains(&confidence) {
-        explanation.push(format!("clamped to {clamped:.2}"));
+        explanation.push(format!("clamped to {}", TwoDecimals(clamped)));
     }
-    explanation.push(format!("confidence {clamped:.2}"));
+    explanation.push(format!("confidence {}", TwoDecimals(clamped)));
     (
         ScoredNumber {
             number,
@@ -367,8 +376,88 @@ impl ScoredNumber {
     }
 }
 
+/// A number written with two decimals, exactly as `{:.2}` writes it, for the explanation
+/// lines.
+///
+/// Why not `{:.2}`: Rust's exact float formatting (Grisu with a Dragon4 fallback and a
+/// bignum) is about 9 KB of WebAssembly that V8 compiles on a cold `extractPhones` call only
+/// to print these lines. Here the product `x × 100` is rounded with its exact error (a
+/// fused multiply-add gives the part the rounding lost), which decides the halfway cases
+/// the way exact decimal rounding does. The test `two_decimals_match_the_formatter`
+/// compares both on every 4-decimal value in -2..2 and on random values. Non-finite and
+/// huge values still go through `{:.2}`.
+struct TwoDecimals(f64);
+
+impl TwoDecimals {
+    /// `x × 100` rounded to the nearest integer (ties to even), or `None` out of range.
+    fn hundredths(x: f64) -> Option<u64> {
+        let product = x.abs() * 100.0;
+        if !product.is_finite() || product >= 1e15 {
+            return None;
+        }
+        // The exact product is `product + lost`.
+        let lost = x.abs().mul_add(100.0, -product);
+        let floor = product.floor();
+        let rounded = match (product - floor).partial_cmp(&0.5)? {
+            std::cmp::Ordering::Less => floor,
+            std::cmp::Ordering::Greater => floor + 1.0,
+            std::cmp::Ordering::Equal if lost > 0.0 => floor + 1.0,
+            std::cmp::Ordering::Equal if lost < 0.0 => floor,
+            std::cmp::Ordering::Equal => product.round_ties_even(),
+        };
+        // In range: below 1e15, so exact in u64.
+        Some(rounded as u64)
+    }
+}
+
+impl fmt::Display for TwoDecimals {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match Self::hundredths(self.0) {
+            Some(n) => {
+                let sign = if self.0.is_sign_negative() { "-" } else { "" };
+                write!(f, "{sign}{}.{:02}", n / 100, n % 100)
+            }
+            None => write!(f, "{:.2}", self.0),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn two_decimals_match_the_formatter() {
+        for k in -20_000..=20_000 {
+            let x = f64::from(k) / 10_000.0;
+            assert_eq!(TwoDecimals(x).to_string(), format!("{x:.2}"), "{x}");
+        }
+        for x in [
+            0.15,
+            0.05,
+            0.3,
+            0.125,
+            0.375,
+            -0.0,
+            1e20,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert_eq!(TwoDecimals(x).to_string(), format!("{x:.2}"), "{x}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn two_decimals_match_the_formatter_anywhere(x in -1e6f64..1e6, k in -100_000i64..100_000) {
+            proptest::prop_assert_eq!(TwoDecimals(x).to_string(), format!("{x:.2}"));
+            // Values just off a halfway point, where the product's rounding matters.
+            let near = (k as f64 + 0.5) / 100.0;
+            let bits = near.to_bits();
+            for y in [near, f64::from_bits(bits + 1), f64::from_bits(bits - 1)] {
+                proptest::prop_assert_eq!(TwoDecimals(y).to_string(), format!("{y:.2}"));
+            }
+        }
+    }
+
     use super::*;
     use crate::phone::normalize::normalize;
 
