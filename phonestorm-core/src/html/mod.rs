@@ -26,7 +26,7 @@
 mod tokens;
 
 use html5gum::Tokenizer;
-use tokens::{Lean, Tok};
+use tokens::{Lean, OutOfLineReader, Tok};
 
 /// Deepest element nesting entered.
 pub const MAX_DEPTH: usize = 512;
@@ -182,33 +182,10 @@ pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
         skip: None,
         capture: None,
     };
-    for token in Tokenizer::new_with_emitter(html, Lean::default()).flatten() {
-        match token {
-            Tok::Start {
-                name,
-                attrs,
-                self_closing,
-            } => {
-                if tree.capture.is_some() {
-                    continue;
-                }
-                if let Some((skipped, nested)) = tree.skip.as_mut() {
-                    if *skipped == name && !self_closing {
-                        *nested += 1;
-                    }
-                    continue;
-                }
-                tree.start(Element { name, attrs }, self_closing, visitor);
-            }
-            Tok::End(name) => tree.end(&name, visitor),
-            Tok::Text(text) => {
-                if let Some((_, buf)) = tree.capture.as_mut() {
-                    buf.push_str(&text);
-                } else if tree.skip.is_none() && tree.overflow == 0 {
-                    visitor.text(&text);
-                }
-            }
-        }
+    let mut tokens =
+        Tokenizer::new_with_emitter(OutOfLineReader::new(html), Lean::default()).flatten();
+    while let Some(token) = next_token(&mut tokens) {
+        tree.token(token, visitor);
     }
     if let Some((open, buf)) = tree.capture.take() {
         visitor.captured(open.frame, buf);
@@ -216,6 +193,12 @@ pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
     while let Some(open) = tree.open.pop() {
         visitor.close(open.frame);
     }
+}
+
+/// The tokenizer's next token, kept out of line: see [`Tree::token`].
+#[inline(never)]
+fn next_token<I: Iterator<Item = Tok>>(tokens: &mut I) -> Option<Tok> {
+    tokens.next()
 }
 
 /// Elements that never have content.
@@ -339,6 +322,42 @@ struct Tree<F> {
 }
 
 impl<F> Tree<F> {
+    /// Applies one token. Kept out of line, like [`next_token`], so that the loop in
+    /// [`walk`] stays a few bytes long: in WebAssembly, V8 charges each loop iteration the
+    /// loop body's size against the function's tier-up budget, and a loop body holding the
+    /// whole tokenizer and tree inlined sent `walk`'s caller to the optimising compiler
+    /// after a few hundred tokens, a background job that slowed a cold first call by more
+    /// than it saved (`bench/coldstart.mjs`).
+    #[inline(never)]
+    fn token<V: Visitor<Frame = F>>(&mut self, token: Tok, visitor: &mut V) {
+        match token {
+            Tok::Start {
+                name,
+                attrs,
+                self_closing,
+            } => {
+                if self.capture.is_some() {
+                    return;
+                }
+                if let Some((skipped, nested)) = self.skip.as_mut() {
+                    if *skipped == name && !self_closing {
+                        *nested += 1;
+                    }
+                    return;
+                }
+                self.start(Element { name, attrs }, self_closing, visitor);
+            }
+            Tok::End(name) => self.end(&name, visitor),
+            Tok::Text(text) => {
+                if let Some((_, buf)) = self.capture.as_mut() {
+                    buf.push_str(&text);
+                } else if self.skip.is_none() && self.overflow == 0 {
+                    visitor.text(&text);
+                }
+            }
+        }
+    }
+
     fn start<V: Visitor<Frame = F>>(&mut self, el: Element, self_closing: bool, v: &mut V) {
         let void = is_void(&el.name);
         if self.overflow > 0 {

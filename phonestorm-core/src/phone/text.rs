@@ -336,9 +336,14 @@ impl Scanner<'_> {
         let b = self.bytes;
         let mut i = 0;
         while i < b.len() && self.out.len() < MAX_MATCHES {
-            if !TRIGGER[b[i] as usize] {
-                i += 1;
-                continue;
+            // Skipping bytes that cannot start a run is its own small loop, not a `continue`
+            // of this one: in WebAssembly, V8 charges every loop iteration the size of the
+            // loop's body against the function's tier-up budget, and this loop holds the
+            // inlined run scanner, so a `continue` per byte sent `find_in_text` to the
+            // optimising compiler within the first page of a cold call (bench/coldstart.mjs).
+            match b[i..].iter().position(|&c| TRIGGER[c as usize]) {
+                Some(skip) => i += skip,
+                None => break,
             }
             let next = self.scan_run(i);
             i = next.max(i + 1);
@@ -350,7 +355,10 @@ impl Scanner<'_> {
     }
 
     /// Lexes the run starting at `start` into groups and separators, matches it, and
-    /// returns where scanning resumes.
+    /// returns where scanning resumes. Out of line so that [`find_in_text`], called once per
+    /// text block of a page, stays small: V8 charges a WebAssembly function's whole size
+    /// against its tier-up budget on every return (see [`Scanner::run`]).
+    #[inline(never)]
     fn scan_run(&mut self, start: usize) -> usize {
         let b = self.bytes;
         self.groups.clear();
