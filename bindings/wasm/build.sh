@@ -31,7 +31,12 @@ build_one() {
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name phonestorm \
     "$target_dir/wasm32-unknown-unknown/$profile/phonestorm_wasm.wasm"
   if [ "${PHONESTORM_WASM_OPT:-1}" != 0 ]; then
-    "$here/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory \
+    # -ocimfs=30: inline a function with one caller only when it is tiny. wasm-opt's
+    # default inlines every such function whatever its size, which merged the page walk,
+    # the scanner and the tokenizer loop into a few 10 KB functions; V8 optimises hot
+    # functions on background threads during a cold first call, and on those it spent
+    # about 130 ms of CPU, slowing that call (bench/coldstart.mjs, README "WASM").
+    "$here/node_modules/.bin/wasm-opt" -Oz -ocimfs=30 --enable-bulk-memory \
       --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       -o "$out/phonestorm_bg.wasm" "$out/phonestorm_bg.wasm"
   fi

@@ -49,7 +49,9 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
 }
 
 /// Serialises a core value to plain JS data keeping its own field names: records whose
-/// shape is a host schema (seed 001's `client_opportunities` row, `identified_gaps`).
+/// shape is a host schema (seed 001's `client_opportunities` row, `identified_gaps`), and
+/// camelCase views written without the `serde_json::Value` round trip of [`to_js`] (the
+/// cold-call path of `extractPhones`).
 pub(crate) fn to_js_raw<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serializer())
@@ -107,6 +109,14 @@ pub(crate) fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue>
     let mut json = js_to_json(value)?;
     snakeize(&mut json);
     serde_json::from_value(json).map_err(|e| js_error("invalid_config", &e.to_string()))
+}
+
+/// Reads a value whose field names are already the JS ones (a camelCase mirror) straight
+/// from JS, without the `serde_json::Value` round trip of [`from_js`]. Same depth guard
+/// and error code.
+pub(crate) fn from_js_direct<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    check_depth(&value)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid_config", &e.to_string()))
 }
 
 /// Like [`from_js`], with `undefined` or `null` meaning the default (configs, options).

@@ -9,11 +9,16 @@ use phonestorm_core::phone::pipeline::{
     extract_phones_text as core_extract_phones_text,
 };
 use phonestorm_core::phone::score::{ScoreConfig, SiteScore, score_site as core_score_site};
-use phonestorm_core::phone::{LeadPhoneFields, PhoneError, PhoneNumber, Sighting};
-use serde::Serialize;
+use phonestorm_core::phone::{
+    LeadPhoneFields, PageKind, PhoneError, PhoneNumber, PhoneType, Placement, Role, Sighting,
+};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{core_error, core_errors, from_js, from_js_or_default, to_js, utf16_index};
+use crate::convert::{
+    core_error, core_errors, from_js, from_js_direct, from_js_or_default, to_js, to_js_raw,
+    utf16_index,
+};
 
 core_errors!(PhoneError);
 
@@ -85,23 +90,142 @@ pub fn default_score_config() -> Result<JsValue, JsValue> {
     to_js(&ScoreConfig::default())
 }
 
+/// The options of `extractPhones` / `extractPhonesText`, read straight from JS.
+///
+/// Why not core [`ExtractOptions`] through [`from_js`]: these are the calls a cold Convex
+/// context makes first, and the generic bridge (JS → `serde_json::Value` → renamed keys →
+/// struct) is code V8 must compile on that first call. A camelCase mirror read by
+/// serde-wasm-bindgen directly skips it; `base_url` is accepted too, as the bridge does.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct PageOptions {
+    #[serde(alias = "base_url")]
+    base_url: Option<String>,
+    #[serde(alias = "page_kind")]
+    page_kind: Option<PageKind>,
+}
+
+impl From<PageOptions> for ExtractOptions {
+    fn from(o: PageOptions) -> Self {
+        ExtractOptions {
+            base_url: o.base_url,
+            page_kind: o.page_kind,
+        }
+    }
+}
+
+fn page_options(options: JsValue) -> Result<ExtractOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(ExtractOptions::default());
+    }
+    from_js_direct::<PageOptions>(options).map(Into::into)
+}
+
+/// A [`Finding`] with camelCase keys, written to JS directly (see [`PageOptions`] for why).
+/// The test `findings_match_the_generic_bridge` keeps it equal to `to_js(&finding)`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FindingView<'a> {
+    e164: &'a str,
+    raw: &'a str,
+    extension: Option<&'a str>,
+    #[serde(rename = "type")]
+    phone_type: PhoneType,
+    role: Role,
+    placement: Placement,
+    page_kind: PageKind,
+    page: Option<&'a str>,
+    confidence: f64,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+impl<'a> From<&'a Finding> for FindingView<'a> {
+    fn from(f: &'a Finding) -> Self {
+        FindingView {
+            e164: &f.e164,
+            raw: &f.raw,
+            extension: f.extension.as_deref(),
+            phone_type: f.phone_type,
+            role: f.role,
+            placement: f.placement,
+            page_kind: f.page_kind,
+            page: f.page.as_deref(),
+            confidence: f.confidence,
+            start: f.start,
+            end: f.end,
+        }
+    }
+}
+
+fn findings_to_js(found: &[Finding]) -> Result<JsValue, JsValue> {
+    let views: Vec<FindingView<'_>> = found.iter().map(FindingView::from).collect();
+    to_js_raw(&views)
+}
+
 /// Numbers in plain text: `{ e164, raw, extension, type, role, placement, pageKind, page,
 /// confidence, start, end }` objects, `start`/`end` in UTF-16 code units.
 #[wasm_bindgen(js_name = extractPhonesText)]
 pub fn extract_phones_text(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts: ExtractOptions = from_js_or_default(options)?;
+    let opts = page_options(options)?;
     let mut found: Vec<Finding> = core_extract_phones_text(text, &opts);
     for f in &mut found {
         f.start = f.start.map(|b| utf16_index(text, b));
         f.end = f.end.map(|b| utf16_index(text, b));
     }
-    to_js(&found)
+    findings_to_js(&found)
 }
 
 /// Numbers on an HTML page (core `pipeline::extract_phones`): same shape as
 /// [`extract_phones_text`] with `start`/`end` null.
 #[wasm_bindgen(js_name = extractPhones)]
 pub fn extract_phones(html: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let opts: ExtractOptions = from_js_or_default(options)?;
-    to_js(&core_extract_phones(html, &opts))
+    let opts = page_options(options)?;
+    findings_to_js(&core_extract_phones(html, &opts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::{camelize, snakeize};
+    use phonestorm_core::phone::pipeline::extract_phones_text as core_text;
+
+    /// The direct views write and read what the generic bridge would.
+    #[test]
+    fn findings_match_the_generic_bridge() {
+        let found = core_text(
+            "Call (305) 234-5678 ext. 12 or fax (212) 334-0147",
+            &ExtractOptions {
+                base_url: Some("https://acme.example/".into()),
+                page_kind: Some(PageKind::Contact),
+            },
+        );
+        assert_eq!(found.len(), 2);
+        for f in &found {
+            let mut bridged = serde_json::to_value(f).unwrap();
+            camelize(&mut bridged);
+            let direct = serde_json::to_value(FindingView::from(f)).unwrap();
+            assert_eq!(direct, bridged);
+        }
+    }
+
+    #[test]
+    fn options_match_the_generic_bridge() {
+        for js in [
+            serde_json::json!({ "baseUrl": "/contact", "pageKind": "contact" }),
+            serde_json::json!({ "base_url": "/x" }),
+            serde_json::json!({}),
+        ] {
+            let direct: ExtractOptions = serde_json::from_value::<PageOptions>(js.clone())
+                .unwrap()
+                .into();
+            let mut snake = js;
+            snakeize(&mut snake);
+            let bridged: ExtractOptions = serde_json::from_value(snake).unwrap();
+            assert_eq!(direct, bridged);
+        }
+        assert!(
+            serde_json::from_value::<PageOptions>(serde_json::json!({ "pageKind": 5 })).is_err()
+        );
+    }
 }
