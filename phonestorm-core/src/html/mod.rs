@@ -26,7 +26,7 @@
 mod tokens;
 
 use html5gum::Tokenizer;
-use tokens::{Lean, OutOfLineReader, Tok};
+use tokens::{Lean, Tok, page_reader};
 
 /// Deepest element nesting entered.
 pub const MAX_DEPTH: usize = 512;
@@ -182,8 +182,7 @@ pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
         skip: None,
         capture: None,
     };
-    let mut tokens =
-        Tokenizer::new_with_emitter(OutOfLineReader::new(html), Lean::default()).flatten();
+    let mut tokens = Tokenizer::new_with_emitter(page_reader(html), Lean::default()).flatten();
     while let Some(token) = next_token(&mut tokens) {
         tree.token(token, visitor);
     }
@@ -196,7 +195,7 @@ pub fn walk<V: Visitor>(html: &str, max_depth: usize, visitor: &mut V) {
 }
 
 /// The tokenizer's next token, kept out of line: see [`Tree::token`].
-#[inline(never)]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn next_token<I: Iterator<Item = Tok>>(tokens: &mut I) -> Option<Tok> {
     tokens.next()
 }
@@ -327,8 +326,8 @@ impl<F> Tree<F> {
     /// loop body's size against the function's tier-up budget, and a loop body holding the
     /// whole tokenizer and tree inlined sent `walk`'s caller to the optimising compiler
     /// after a few hundred tokens, a background job that slowed a cold first call by more
-    /// than it saved (`bench/coldstart.mjs`).
-    #[inline(never)]
+    /// than it saved (`bench/coldstart.mjs`). Only on wasm32, like `tokens::PageReader`.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn token<V: Visitor<Frame = F>>(&mut self, token: Tok, visitor: &mut V) {
         match token {
             Tok::Start {

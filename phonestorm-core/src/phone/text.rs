@@ -357,8 +357,8 @@ impl Scanner<'_> {
     /// Lexes the run starting at `start` into groups and separators, matches it, and
     /// returns where scanning resumes. Out of line so that [`find_in_text`], called once per
     /// text block of a page, stays small: V8 charges a WebAssembly function's whole size
-    /// against its tier-up budget on every return (see [`Scanner::run`]).
-    #[inline(never)]
+    /// against its tier-up budget on every return (see [`Scanner::run`]). Only on wasm32.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn scan_run(&mut self, start: usize) -> usize {
         let b = self.bytes;
         self.groups.clear();
