@@ -31,6 +31,10 @@
 //!   numbers only and returns [`phone::PhoneError::InternationalUnsupported`] for others;
 //!   the npm package's small `phones` module is built that way.
 
+// Everything here parses input from the web or a user: a failure is a typed error, never a
+// panic. Tests and doc examples may unwrap; library code may not (checked by clippy in CI).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod audit;
 pub mod compliance;
 pub mod domain;
