@@ -114,11 +114,11 @@ impl From<PageOptions> for ExtractOptions {
     }
 }
 
+/// `undefined` and `null` read as `None`, so no options mean the defaults.
 fn page_options(options: JsValue) -> Result<ExtractOptions, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(ExtractOptions::default());
-    }
-    from_js_direct::<PageOptions>(options).map(Into::into)
+    Ok(from_js_direct::<Option<PageOptions>>(options)?
+        .unwrap_or_default()
+        .into())
 }
 
 /// A [`Finding`] with camelCase keys, written to JS directly (see [`PageOptions`] for why).
